@@ -1,0 +1,24 @@
+"""``kitgen analyse``: the per-portrait records of any images, without building a site."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from kitgen.crops.presets import PRESETS
+from kitgen.errors import PortraitError
+from kitgen.ids import unique_ids
+from kitgen.process import process
+
+
+def analyse_files(paths: list[Path]) -> tuple[list[dict], list[dict]]:
+    records, failed = [], []
+    ids = unique_ids([p.stem for p in paths])
+    with tempfile.TemporaryDirectory(prefix="kitgen-analyse-") as tmp:
+        for path, pid in zip(paths, ids):
+            try:
+                rec = process(path, str(path), pid, {}, list(PRESETS), Path(tmp))
+            except PortraitError as exc:
+                failed.append({"source": str(path), "message": exc.reason})
+                continue
+            records.append(rec.to_dict())
+    return records, failed

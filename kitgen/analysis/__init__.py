@@ -1,0 +1,1 @@
+"""Analysis stages: faces, palettes and (later) the emotional reading."""

@@ -1,0 +1,174 @@
+"""``build()``: load -> analyse -> crop -> render -> site, as named stages.
+
+Per-portrait work (decode, faces, palette, crops) runs in worker processes and lands in the
+content-addressed cache; everything after that is gathered in memory, written into a staging
+folder and swapped in as ``site/`` at the very end.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from kitgen import cache
+from kitgen.errors import PortraitError
+from kitgen.ids import unique_ids
+from kitgen.kitfile.load import Kit, load_kit
+from kitgen.lock import BuildLock
+from kitgen.records import Portrait, Problem, portrait_from_dict
+
+log = logging.getLogger(__name__)
+STATE = ".kitgen"
+
+
+@dataclass
+class Job:
+    path: Path
+    rel: str
+    pid: str
+    entry: dict
+    key: str
+    sha256: str
+
+
+@dataclass
+class BuildReport:
+    site: Path
+    portraits: list[Portrait]
+    failed: list[Problem]
+    skipped: list[Problem]
+    crops: int
+    seconds: float
+    cached: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        warn = sum(len(p.warnings) for p in self.portraits)
+        text = (f"built {len(self.portraits)} portrait(s), {self.crops} crops, {warn} warning(s), "
+                f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
+                f"{self.seconds:.1f}s -> {self.site}")
+        return text
+
+
+def run_job(job: Job, presets: list, work_dir: Path) -> dict:
+    """Worker entry: one portrait to a record dict; never raises for a bad portrait."""
+    from kitgen.process import process
+
+    try:
+        portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir)
+    except PortraitError as exc:
+        return {"error": exc.reason, "source": job.rel}
+    except Exception as exc:  # noqa: BLE001 - one bad portrait never stops the others
+        log.debug("unexpected failure on %s", job.rel, exc_info=True)
+        return {"error": f"could not be processed ({type(exc).__name__}: {exc}); "
+                         "re-export the image, and report this if it persists",
+                "source": job.rel}
+    return portrait.to_dict()
+
+
+def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
+    """Hash every source once; duplicates (same bytes) are built once with a warning."""
+    preset_dicts = [p.to_dict() | {"fs": p.face_share, "eye": p.eye_line} for p in kit.presets]
+    ids = unique_ids([s.path.stem for s in kit.sources])
+    jobs, dupes, seen = [], [], {}
+    for src, pid in zip(kit.sources, ids):
+        try:
+            digest = cache.file_sha256(src.path)
+        except OSError as exc:
+            dupes.append(Problem(src.rel, f"cannot be read ({exc.strerror}); check its "
+                                          "permissions"))
+            continue
+        if digest in seen:
+            dupes.append(Problem(src.rel, f"is the same image as {seen[digest]}; built once "
+                                          "(remove one of the copies)"))
+            continue
+        seen[digest] = src.rel
+        entry = src.entry.model_dump(mode="json")
+        jobs.append(Job(src.path, src.rel, pid, entry, cache.key(digest, pid, entry,
+                                                                  preset_dicts), digest))
+    return jobs, dupes
+
+
+def analyse(kit: Kit, jobs: list[Job], workers: int | None,
+            progress: Callable[[str], None] | None = None) -> tuple[list[dict], list[Problem],
+                                                                      int]:
+    """Run the uncached jobs (in parallel when it pays) and return records in job order."""
+    cache_dir = kit.root / STATE / "cache"
+    work_root = kit.root / STATE / "work"
+    records: dict[str, dict] = {}
+    failed: list[Problem] = []
+    todo = []
+    for job in jobs:
+        rec = cache.lookup(cache_dir, job.key)
+        if rec is not None:
+            records[job.key] = rec
+            if progress:
+                progress(job.rel)
+        else:
+            todo.append(job)
+    cached = len(jobs) - len(todo)
+    shutil.rmtree(work_root, ignore_errors=True)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+
+    def finish(job: Job, rec: dict) -> None:
+        if "error" in rec:
+            failed.append(Problem(job.rel, rec["error"]))
+            shutil.rmtree(work_root / job.key, ignore_errors=True)
+        else:
+            cache.store(cache_dir, job.key, work_root / job.key, rec)
+            records[job.key] = rec
+        if progress:
+            progress(job.rel)
+
+    if workers == 1:
+        for job in todo:
+            finish(job, run_job(job, kit.presets, work_root / job.key))
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(run_job, job, kit.presets, work_root / job.key): job
+                       for job in todo}
+            for fut in as_completed(futures):
+                finish(futures[fut], fut.result())
+    shutil.rmtree(work_root, ignore_errors=True)
+    ordered = [records[j.key] for j in jobs if j.key in records]
+    failed.sort(key=lambda p: p.source)
+    return ordered, failed, cached
+
+
+def build(root: Path | str = ".", *, workers: int | None = None,
+          progress: Callable[[str], None] | None = None,
+          on_plan: Callable[[int], None] | None = None) -> BuildReport:
+    """Build the kit at ``root`` into ``root/site``. Raises KitError for a bad kit."""
+    from kitgen.analysis.kit_palette import merge
+    from kitgen.guide.pages import nav, render_pages
+    from kitgen.manifest import manifest
+    from kitgen.site import build_site
+
+    started = time.perf_counter()
+    kit = load_kit(root)
+    with BuildLock(kit.root / STATE):
+        jobs, dupes = plan(kit)
+        if on_plan:
+            on_plan(len(jobs))
+        records, failed, cached = analyse(kit, jobs, workers, progress)
+        failed = sorted(kit.refused + dupes + failed, key=lambda p: p.source)
+        portraits = [portrait_from_dict(r) for r in records]
+        kit_palette = merge([p.palette for p in portraits])
+        data = manifest(kit, portraits, kit_palette, failed)
+        pages = render_pages(kit, portraits, kit_palette, data)
+        cache_dirs = [kit.root / STATE / "cache" / j.key for j in jobs
+                      if any(r["sha256"] == j.sha256 for r in records)]
+        site = build_site(kit, pages, nav(portraits, pages), data, cache_dirs)
+    return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
+                       crops=sum(len(p.crops) for p in portraits),
+                       seconds=time.perf_counter() - started, cached=cached)

@@ -1,0 +1,64 @@
+"""A content-addressed cache of per-portrait results under .kitgen/cache/.
+
+The key covers the image bytes, the portrait's id and brand.yml entry, the presets and the
+kitgen version, so any change that could alter an output gives a new key.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from kitgen import __version__
+
+RECORD = "record.json"
+
+
+def key(sha256: str, pid: str, entry: dict, presets: list[dict], extra: str = "") -> str:
+    blob = json.dumps([__version__, sha256, pid, entry, presets, extra], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:24]
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def lookup(cache_dir: Path, k: str) -> dict | None:
+    rec = cache_dir / k / RECORD
+    try:
+        return json.loads(rec.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
+    """Move a finished worker folder into place; the record is written last, so a killed build
+    never leaves a half entry that looks complete."""
+    final = cache_dir / k
+    if final.exists():
+        shutil.rmtree(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = work_dir / (RECORD + ".tmp")
+    tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, work_dir / RECORD)
+    os.replace(work_dir, final)
+    return final
+
+
+def link_tree(src: Path, dst: Path) -> None:
+    """Hard-link (or copy) every file of src into dst, skipping the record."""
+    for path in sorted(src.rglob("*")):
+        if path.is_dir() or path.name == RECORD:
+            continue
+        target = dst / path.relative_to(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)

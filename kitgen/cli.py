@@ -1,0 +1,105 @@
+"""The ``kitgen`` command: a thin shell over the library; heavy modules load only when used."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kitgen import __version__
+
+KIT_OPTION = click.option("--kit", "kit_dir", type=click.Path(file_okay=False, path_type=Path),
+                          default=Path("."), show_default=True,
+                          help="Kit folder (holds content/brand.yml).")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="kitgen")
+def main() -> None:
+    """Turn approved portraits and brand goals into a branding kit: palettes, a crop for
+    every platform and a MkDocs Material brand guide."""
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="Your Name", show_default=True, help="The person's name.")
+def init(directory: Path, name: str) -> None:
+    """Scaffold a new kit in DIRECTORY (brand.yml, portraits folder, mkdocs.yml, themes)."""
+    from kitgen.scaffold import scaffold
+
+    created = scaffold(directory, name)
+    click.echo(f"created kit in {created}; add portraits to "
+               f"{created / 'content' / 'portraits'} and run 'kitgen build --kit {directory}'")
+
+
+@main.command()
+@KIT_OPTION
+@click.option("-j", "--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Explain each step.")
+def build(kit_dir: Path, workers: int | None, quiet: bool, verbose: bool) -> None:
+    """Build crops, palettes, pages and the site (site/) from content/."""
+    from kitgen.build import build as run_build
+    from kitgen.progress import Progress
+
+    _setup_logging(verbose)
+    with Progress(enabled=not quiet and sys.stderr.isatty()) as bar:
+        try:
+            report = run_build(kit_dir, workers=workers, progress=bar.advance, on_plan=bar.start)
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo("Interrupted; the previous site is untouched.", err=True)
+            sys.exit(130)
+    for p in report.portraits:
+        for w in p.warnings if verbose else ():
+            click.echo(f"warning: content/{p.source}: {w}", err=True)
+    for f in report.skipped:
+        if not quiet:
+            click.echo(f"skipped: content/{f.source}: {f.message}", err=True)
+    for f in report.failed:
+        click.echo(f"Error: content/{f.source}: {f.message}", err=True)
+    if not quiet:
+        click.echo(report.summary())
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.argument("images", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON records (the default).")
+def analyse(images: tuple[Path, ...], as_json: bool) -> None:
+    """Print each IMAGE's portrait record (faces, palette, crops, reading) without a site."""
+    from kitgen.analyse import analyse_files
+
+    records, failed = analyse_files(list(images))
+    click.echo(json.dumps({"portraits": records, "failed": failed}, indent=2,
+                          ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of content/brand.yml (for editor completion)."""
+    from kitgen.kitfile.schema import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@main.command()
+@KIT_OPTION
+@click.option("--port", default=8000, show_default=True, help="Port on localhost.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+def serve(kit_dir: Path, port: int, host: str) -> None:
+    """Preview the guide on localhost and rebuild when content/ or themes/ change."""
+    from kitgen.serve import serve as run_serve
+
+    _setup_logging(False)
+    run_serve(kit_dir, host=host, port=port)

@@ -1,0 +1,1 @@
+"""Platform crops: the preset table, face-aware placement and the encoder."""

@@ -1,0 +1,47 @@
+"""Encode crops: sRGB, progressive JPEG at quality 88, no metadata, byte-identical on rerun."""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageDraw
+
+JPEG_QUALITY = 88
+
+
+@lru_cache(maxsize=1)
+def srgb_icc() -> bytes:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def resize_box(img: Image.Image, box: tuple[int, int, int, int],
+               size: tuple[int, int]) -> Image.Image:
+    x, y, w, h = box
+    return img.resize(size, Image.LANCZOS, box=(x, y, x + w, y + h), reducing_gap=3.0)
+
+
+def jpeg_bytes(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.convert("RGB").save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True,
+                            icc_profile=srgb_icc(), subsampling="4:2:0")
+    return buf.getvalue()
+
+
+def circle_preview(img: Image.Image) -> bytes:
+    """The avatar as the platform shows it: a circle on transparency."""
+    size = img.size
+    scale = 4  # supersampled mask for a smooth edge
+    mask = Image.new("L", (size[0] * scale, size[1] * scale), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, size[0] * scale - 1, size[1] * scale - 1), fill=255)
+    mask = mask.resize(size, Image.LANCZOS)
+    out = img.convert("RGBA")
+    out.putalpha(mask)
+    buf = io.BytesIO()
+    out.save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

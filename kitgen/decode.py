@@ -1,0 +1,124 @@
+"""Decode a portrait once into an upright 8-bit sRGB image, refusing what cannot be used.
+
+Every refusal is a PortraitError whose message names the file and what to do about it.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings as pywarnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from kitgen.errors import PortraitError
+
+MIN_SIDE = 128  # px: below this no platform crop is worth publishing
+NEUTRAL = (128, 128, 128)  # transparent areas are composited on mid grey for analysis
+_SRGB = ImageCms.createProfile("sRGB")
+_heif_registered = False
+
+
+@dataclass(frozen=True)
+class Decoded:
+    image: Image.Image  # RGB, sRGB, upright
+    sha256: str
+    warnings: tuple[str, ...]
+
+
+def _register_heif() -> None:
+    global _heif_registered
+    if not _heif_registered:
+        try:
+            from pillow_heif import register_heif_opener
+
+            register_heif_opener()
+        except ImportError:  # pragma: no cover - declared dependency
+            pass
+        _heif_registered = True
+
+
+def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
+    icc = img.info.get("icc_profile")
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        arr = np.asarray(img, dtype=np.uint32)
+        shift = 8 if arr.max() > 255 else 0
+        img = Image.fromarray((arr >> shift).clip(0, 255).astype(np.uint8), "L")
+    if img.mode == "P":
+        img = img.convert("RGBA")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = img.convert("RGBA")
+        if rgba.getextrema()[3][0] < 255:
+            notes.append("has transparency; composited on neutral grey")
+        base = Image.new("RGB", rgba.size, NEUTRAL)
+        base.paste(rgba, mask=rgba.getchannel("A"))
+        img = base if not icc else _reattach(base, icc)
+    if img.mode == "RGB;16" or img.mode.startswith("RGB;"):
+        img = img.convert("RGB")
+    if icc:
+        try:
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            mode = "RGB"
+            if img.mode not in ("RGB", "CMYK", "L"):
+                img = img.convert("RGB")
+            out = ImageCms.profileToProfile(img, src, _SRGB, outputMode=mode,
+                                            renderingIntent=ImageCms.Intent.PERCEPTUAL)
+            if out is not None:
+                img = out
+        except (ImageCms.PyCMSError, OSError):
+            notes.append("has an unreadable colour profile; treated as sRGB")
+    if img.mode != "RGB":
+        img = img.convert("RGB")
+    img.info.pop("icc_profile", None)
+    return img
+
+
+def _reattach(img: Image.Image, icc: bytes) -> Image.Image:
+    img.info["icc_profile"] = icc
+    return img
+
+
+def decode(path: Path, shown: str | None = None) -> Decoded:
+    shown = shown or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PortraitError(shown, f"cannot be read ({exc.strerror}); check its permissions")
+    if not data:
+        raise PortraitError(shown, "is empty (0 bytes); export the image again or remove it")
+    digest = hashlib.sha256(data).hexdigest()
+    if path.suffix.lower() in (".heic", ".heif"):
+        _register_heif()
+    notes: list[str] = []
+    try:
+        with pywarnings.catch_warnings():
+            pywarnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            frames = getattr(img, "n_frames", 1)
+            if frames > 1:
+                notes.append(f"is animated ({frames} frames); the first frame is used")
+                img.seek(0)
+            img.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PortraitError(
+            shown, f"is too large to open safely (over {Image.MAX_IMAGE_PIXELS // 1_000_000} "
+                   "megapixels); downscale it before adding it to the kit") from None
+    except UnidentifiedImageError:
+        raise PortraitError(shown, "is not an image kitgen can read; export it as JPEG, PNG, "
+                                   "WebP or HEIC") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        reason = "is truncated or damaged" if "truncat" in str(exc).lower() else \
+            f"cannot be decoded ({exc})"
+        raise PortraitError(shown, f"{reason}; export the image again") from None
+    try:
+        img = ImageOps.exif_transpose(img)
+    except Exception:  # noqa: BLE001 - a broken EXIF block must not stop the build
+        notes.append("has unreadable EXIF orientation; used as stored")
+    img = _to_srgb(img, notes)
+    if min(img.size) < MIN_SIDE:
+        raise PortraitError(
+            shown, f"is too small ({img.width}x{img.height}); kitgen needs at least "
+                   f"{MIN_SIDE} px on the short side")
+    return Decoded(image=img, sha256=digest, warnings=tuple(notes))

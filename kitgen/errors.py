@@ -1,0 +1,37 @@
+"""One exception tree, rooted in click.ClickException, so the CLI never shows a traceback."""
+from __future__ import annotations
+
+import click
+
+
+class KitgenError(click.ClickException):
+    """A problem the user can fix; printed as one line, exit code 1."""
+
+    exit_code = 1
+
+
+class KitError(KitgenError):
+    """The kit itself (brand file, folders, usage) is wrong: exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or []
+        if self.problems:
+            message = message + "\n" + "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(message)
+
+
+class PortraitError(KitgenError):
+    """One portrait cannot be used; the others still build."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.reason = message
+        super().__init__(f"{path}: {message}")
+
+
+class BuildLocked(KitgenError):
+    """Another build of the same kit is running."""
+
+    exit_code = 1

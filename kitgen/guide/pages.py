@@ -1,0 +1,78 @@
+"""Render the guide's Markdown pages from the Jinja2 templates in themes/pages/.
+
+A kit's own ``themes/pages`` wins over kitgen's defaults, so agencies can restyle the guide
+without forking kitgen.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from kitgen.crops.presets import PLATFORMS
+from kitgen.guide.escape import md_text
+from kitgen.kitfile.load import Kit
+from kitgen.records import Portrait, Swatch
+from kitgen.themes import themes_dirs
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    return escape(value)
+
+
+def environment(kit: Kit) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d / "pages") for d in themes_dirs(kit.root)]),
+        autoescape=False,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["t"] = md_text
+    env.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
+    return env
+
+
+def nav(portraits: list[Portrait], pages: dict[str, str]) -> list[Any]:
+    """MkDocs' nav; titles are HTML-escaped because MkDocs' templates do not escape them."""
+    items: list[Any] = [{"Overview": "index.md"}]
+    if portraits:
+        items.append({"Portraits": [{str(escape(p.title or p.id)): f"portraits/{p.id}.md"}
+                                    for p in portraits]})
+    for rel, label in (("platforms.md", "Platforms"), ("colours.md", "Colours")):
+        if rel in pages:
+            items.append({label: rel})
+    return items
+
+
+def render_pages(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...],
+                 data: dict[str, Any]) -> dict[str, str]:
+    env = environment(kit)
+    by_platform: dict[str, list[tuple[Portrait, Any]]] = {}
+    presets = {p.id: p for p in kit.presets}
+    for p in portraits:
+        for c in p.crops:
+            by_platform.setdefault(presets[c.preset].platform, []).append((p, c))
+    ctx = {
+        "brand": kit.brand,
+        "person": kit.brand.person,
+        "portraits": portraits,
+        "palette": palette,
+        "manifest": data,
+        "presets": presets,
+        "platforms": PLATFORMS,
+        "by_platform": by_platform,
+        "failed": data["failed"],
+        "skipped": data["skipped"],
+    }
+    pages = {"index.md": env.get_template("index.md.j2").render(ctx)}
+    for p in portraits:
+        pages[f"portraits/{p.id}.md"] = env.get_template("portrait.md.j2").render(
+            ctx, portrait=p)
+    pages["platforms.md"] = env.get_template("platforms.md.j2").render(ctx)
+    return pages

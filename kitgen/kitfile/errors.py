@@ -1,0 +1,95 @@
+"""Turn pydantic's and PyYAML's errors into one line each: path, what was expected, a fix."""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model that owns the last element of ``loc``."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return None
+        ann = field.annotation
+        for candidate in (ann, *getattr(ann, "__args__", ())):
+            inner = getattr(candidate, "__args__", (candidate,))
+            for c in (candidate, *inner):
+                if isinstance(c, type) and issubclass(c, BaseModel):
+                    current = c
+                    break
+    return current if isinstance(current, type) else None
+
+
+def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, str]]:
+    """(location, message) for every error, in document order."""
+    out = []
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        kind = e["type"]
+        got = e.get("input")
+        if kind == "extra_forbidden":
+            owner = _model_at(model, loc)
+            known = list(getattr(owner, "model_fields", {}))
+            msg = f"unknown key '{loc[-1]}'{suggest(loc[-1], known)}; known keys: {', '.join(known)}"
+        elif kind == "literal_error":
+            expected = e["ctx"]["expected"].replace("'", "")
+            choices = [c.strip() for c in expected.replace(" or ", ", ").split(",")]
+            msg = f"expected one of {', '.join(choices)}, got {got!r}{suggest(got, choices)}"
+        elif kind == "missing":
+            msg = "is required but missing"
+        else:
+            msg = e["msg"][0].lower() + e["msg"][1:]
+            if got is not None and not isinstance(got, (dict, list)):
+                text = repr(got)
+                msg += f", got {text[:60] + '...' if len(text) > 60 else text}"
+        out.append((loc, msg))
+    return out
+
+
+def yaml_problem(path: str, exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"{path}{where}: invalid YAML: {problem}; fix the syntax at that line"
+
+
+def line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Line (1-based) of the YAML node at ``loc``, or of its nearest existing parent."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+            if nxt is None:
+                key = next((k for k, v in node.value if getattr(k, "value", None) == part), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line

@@ -1,0 +1,160 @@
+"""Read a kit folder: validate brand.yml as a whole and find the approved portraits."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from kitgen.crops.presets import Preset, make_custom, presets_for
+from kitgen.errors import KitError
+from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
+from kitgen.kitfile.schema import BrandFile, PortraitEntry
+from kitgen.records import Problem
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif", ".tif", ".tiff")
+BRAND_FILE = "brand.yml"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One portrait file to build, with its optional brand.yml entry."""
+
+    path: Path
+    rel: str  # relative to content/
+    entry: PortraitEntry
+
+
+@dataclass
+class Kit:
+    root: Path
+    brand: BrandFile
+    sources: list[Source]
+    presets: list[Preset]
+    skipped: list[Problem] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def portraits_dir(self) -> Path:
+        return self.content / self.brand.portraits_dir
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[object, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise KitError(f"{shown}: not UTF-8 text; save it as UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KitError(yaml_problem(shown, exc)) from None
+    return data, node
+
+
+def find_root(start: Path) -> Path:
+    start = start.resolve()
+    if (start / "content" / BRAND_FILE).is_file():
+        return start
+    raise KitError(
+        f"{start}: no content/{BRAND_FILE} here; run kitgen in a kit folder, pass --kit DIR, "
+        "or create one with 'kitgen init DIR'"
+    )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def load_kit(root: Path | str = ".") -> Kit:
+    """Validate the whole brand file, then discover portraits. Raises KitError (exit 2)."""
+    root = find_root(Path(root))
+    brand_path = root / "content" / BRAND_FILE
+    shown = f"content/{BRAND_FILE}"
+    data, node = _read_yaml(brand_path, shown)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise KitError(f"{shown}: expected a mapping of keys (person, goals, ...), "
+                       f"got {type(data).__name__}; see 'kitgen schema'")
+    try:
+        brand = BrandFile.model_validate(data)
+    except ValidationError as err:
+        problems = []
+        for loc, msg in describe(BrandFile, err):
+            line = line_of(node, loc)
+            where = f"{shown}:{line}" if line else shown
+            problems.append(f"{where}: {dotted(loc)}: {msg}")
+        raise KitError(f"{shown}: {len(problems)} problem(s); fix them and build again:",
+                       problems) from None
+    content = root / "content"
+    pdir = content / brand.portraits_dir
+    problems = []
+    if not _inside(pdir, content):
+        problems.append(f"{shown}: portraits_dir: '{brand.portraits_dir}' is outside content/; "
+                        "use a folder inside content/")
+    elif not pdir.is_dir():
+        problems.append(f"content/{brand.portraits_dir}: folder missing; create it and add "
+                        "portraits (JPEG, PNG, WebP or HEIC)")
+    if problems:
+        raise KitError(problems[0])
+
+    files = sorted(
+        (p for p in pdir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and not
+         p.name.startswith(".")),
+        key=lambda p: p.name,
+    )
+    names = [p.name for p in files]
+    entries: dict[str, PortraitEntry] = {}
+    for i, entry in enumerate(brand.portraits):
+        if entry.file not in names:
+            line = line_of(node, ("portraits", i, "file"))
+            problems.append(
+                f"{shown}:{line}: portraits[{i}].file: no file '{entry.file}' in "
+                f"content/{brand.portraits_dir}{suggest(entry.file, names)}"
+            )
+        elif entry.file in entries:
+            problems.append(f"{shown}: portraits[{i}].file: '{entry.file}' is listed twice; "
+                            "keep one entry")
+        entries[entry.file] = entry
+    custom_ids = [p.id for p in brand.presets]
+    for i, cid in enumerate(custom_ids):
+        if custom_ids.index(cid) != i:
+            problems.append(f"{shown}: presets[{i}].id: '{cid}' is used twice; rename one")
+    if problems:
+        raise KitError(f"{shown}: {len(problems)} problem(s); fix them and build again:",
+                       problems)
+    if not files:
+        raise KitError(f"content/{brand.portraits_dir}: no portraits found; add JPEG, PNG, "
+                       "WebP or HEIC files there")
+
+    kit = Kit(root=root, brand=brand, sources=[], presets=[])
+    for path in files:
+        rel = path.relative_to(content).as_posix()
+        entry = entries.get(path.name, PortraitEntry(file=path.name))
+        if path.is_symlink() and not _inside(path, root):
+            kit.refused.append(Problem(rel, "is a link to a file outside the kit folder; copy "
+                                            "the image into the kit instead"))
+            continue
+        if not entry.approved:
+            kit.skipped.append(Problem(rel, "not approved in brand.yml; skipped"))
+            continue
+        kit.sources.append(Source(path=path, rel=rel, entry=entry))
+    custom = [make_custom(p.id, p.label, p.width, p.height, p.kind, p.circle)
+              for p in brand.presets]
+    kit.presets = presets_for(brand.platforms, custom)
+    return kit
+
+
+def relpath(path: Path, start: Path) -> str:
+    return os.path.relpath(path, start)
