@@ -1,0 +1,46 @@
+"""Shared fixtures: real kits copied into tmp folders, and one built example site per session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PORTRAITS = REPO / "content" / "portraits"
+ASTRONAUT = PORTRAITS / "eileen-collins-nasa.png"
+HOPPER = PORTRAITS / "grace-hopper-navy.jpg"
+CAMERAMAN = PORTRAITS / "cameraman.png"
+
+
+def make_kit(dest: Path, brand_yml: str | None = None, portraits: list[Path] | None = None,
+             ) -> Path:
+    """A kit folder with the repo's mkdocs.yml and themes, a brand file and some portraits."""
+    (dest / "content" / "portraits").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "themes", dest / "themes", dirs_exist_ok=True)
+    if brand_yml is None:
+        brand_yml = (REPO / "content" / "brand.yml").read_text(encoding="utf-8")
+        portraits = portraits if portraits is not None else [ASTRONAUT, HOPPER, CAMERAMAN]
+    (dest / "content" / "brand.yml").write_text(brand_yml, encoding="utf-8")
+    for p in portraits or []:
+        shutil.copyfile(p, dest / "content" / "portraits" / p.name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """The bundled example kit, built once for the whole session (read-only for tests)."""
+    from kitgen.build import build
+
+    kit = make_kit(tmp_path_factory.mktemp("example"))
+    report = build(kit, workers=2)
+    return kit, report
+
+
+@pytest.fixture
+def kit_factory(tmp_path):
+    def factory(brand_yml: str | None = None, portraits: list[Path] | None = None) -> Path:
+        return make_kit(tmp_path / "kit", brand_yml, portraits)
+
+    return factory
