@@ -86,8 +86,14 @@ def analyse(images: tuple[Path, ...], as_json: bool) -> None:
 
 
 @main.command()
-def schema() -> None:
+@click.option("--manifest", is_flag=True, help="Print the schema of site/kit.json instead.")
+def schema(manifest: bool) -> None:
     """Print the JSON Schema of content/brand.yml (for editor completion)."""
+    if manifest:
+        from kitgen.manifest import manifest_schema
+
+        click.echo(json.dumps(manifest_schema(), indent=2))
+        return
     from kitgen.kitfile.schema import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from kitgen import __version__
@@ -26,6 +27,11 @@ def manifest(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...],
         "skipped": [p.to_dict() for p in kit.skipped],
         "failed": [p.to_dict() for p in failed],
     }
+
+
+def manifest_schema() -> dict[str, Any]:
+    """The JSON Schema kit.json follows (shipped as kitgen/kit.schema.json)."""
+    return json.loads((Path(__file__).parent / "kit.schema.json").read_text(encoding="utf-8"))
 
 
 def dumps(data: dict[str, Any]) -> str:

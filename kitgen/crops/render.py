@@ -10,9 +10,17 @@ from PIL import Image, ImageCms, ImageDraw
 JPEG_QUALITY = 88
 
 
+ICC_DATE = bytes([0x07, 0xEA, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])  # 2026-01-01 00:00:00
+
+
 @lru_cache(maxsize=1)
 def srgb_icc() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    """LittleCMS's sRGB profile with its creation date pinned and its (optional) ID cleared:
+    otherwise every run embeds the current time and no two builds are byte-identical."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[24:36] = ICC_DATE
+    data[84:100] = bytes(16)
+    return bytes(data)
 
 
 def resize_box(img: Image.Image, box: tuple[int, int, int, int],

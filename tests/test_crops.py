@@ -1,0 +1,124 @@
+"""Crops of the built example kit: sizes, face containment, eye line, upscale flags."""
+from PIL import Image
+
+from kitgen.crops.presets import PRESETS
+
+PRESET = {p.id: p for p in PRESETS}
+
+
+def _inside(inner, outer):
+    x, y, w, h = inner
+    X, Y, W, H = outer
+    return X <= x and Y <= y and x + w <= X + W and y + h <= Y + H
+
+
+def test_every_preset_has_a_crop_of_its_exact_size(example_build):
+    kit, report = example_build
+    for p in report.portraits:
+        assert [c.preset for c in p.crops] == [pr.id for pr in PRESETS]
+        for c in p.crops:
+            with Image.open(kit / "site" / c.path) as im:
+                assert im.size == (PRESET[c.preset].width, PRESET[c.preset].height)
+                assert im.format == "JPEG" and im.mode == "RGB"
+
+
+def test_crop_boxes_lie_in_the_image_with_the_preset_aspect(example_build):
+    _, report = example_build
+    for p in report.portraits:
+        for c in p.crops:
+            x, y, w, h = c.box
+            assert x >= 0 and y >= 0 and x + w <= p.width and y + h <= p.height
+            aspect = c.width / c.height
+            # integer pixels: at most half a pixel off on the side that was rounded
+            assert abs(w / h - aspect) <= 0.5 * max(1.0, aspect) / h + 1e-9, c.preset
+
+
+def test_subject_face_is_inside_every_crop_that_can_hold_it(example_build):
+    _, report = example_build
+    for p in report.portraits:
+        face = p.faces[p.subject].box
+        for c in p.crops:
+            if PRESET[c.preset].kind != "banner":
+                assert c.face_fit == "whole", (p.id, c.preset)
+            assert (c.face_fit == "whole") == _inside(face, c.box), (p.id, c.preset)
+
+
+def test_wide_banner_keeps_both_eyes_when_face_does_not_fit(example_build):
+    _, report = example_build
+    hopper = next(p for p in report.portraits if p.id == "grace-hopper-navy")
+    banner = next(c for c in hopper.crops if c.preset == "linkedin-banner")
+    assert banner.face_fit == "partial"
+    assert any("linkedin-banner" in w for w in hopper.warnings)
+    fx, fy, fw, fh = hopper.faces[hopper.subject].box
+    x, y, w, h = banner.box
+    # eyes sit roughly 35-50 % down the mesh box; that band must be inside the crop
+    assert y <= fy + 0.35 * fh and fy + 0.5 * fh <= y + h
+
+
+def test_eye_line_sits_near_the_upper_third_on_avatars(example_build):
+    from kitgen.analysis.face import analysis_copy, detect_faces
+    from kitgen.decode import decode
+
+    kit, report = example_build
+    astro = next(p for p in report.portraits if p.id == "eileen-collins-nasa")
+    img = decode(kit / "content" / astro.source).image
+    arr, factor = analysis_copy(img)
+    (left, right) = detect_faces(arr, factor, img.size)[0].eyes
+    eye_y = (left[1] + right[1]) / 2
+    for c in astro.crops:
+        if PRESET[c.preset].kind == "avatar":
+            x, y, w, h = c.box
+            rel = (eye_y - y) / h
+            assert 0.3 <= rel <= 0.47, (c.preset, rel)
+
+
+def test_upscaled_flag_matches_the_source_pixels(example_build):
+    _, report = example_build
+    for p in report.portraits:
+        for c in p.crops:
+            x, y, w, h = c.box
+            factor = max(c.width / w, c.height / h)
+            assert c.upscaled == (factor > 1.0)
+            if c.upscaled:
+                assert abs(c.upscale_factor - factor) < 0.01
+
+
+def test_banner_face_avoids_the_profile_photo(example_build):
+    _, report = example_build
+    linkedin = PRESET["linkedin-banner"]
+    ax, ay, aw, ah = linkedin.avoid
+    for p in report.portraits:
+        c = next(c for c in p.crops if c.preset == "linkedin-banner")
+        fx, fy, fw, fh = p.faces[p.subject].box
+        x, y, w, h = c.box
+        s = linkedin.width / w
+        face_left = (fx - x) * s
+        face_bottom = (fy + fh - y) * s
+        overlaps = face_left < ax + aw and face_bottom > ay
+        assert not overlaps or face_left >= ax + aw - 1, p.id
+
+
+def test_circle_previews_are_transparent_outside_the_circle(example_build):
+    kit, report = example_build
+    for c in report.portraits[0].crops:
+        if PRESET[c.preset].circle:
+            with Image.open(kit / "site" / c.preview) as im:
+                assert im.mode == "RGBA"
+                assert im.getpixel((0, 0))[3] == 0
+                assert im.getpixel((im.width // 2, im.height // 2))[3] == 255
+        else:
+            assert c.preview is None
+
+
+def test_crops_carry_only_an_srgb_profile(example_build):
+    import io
+
+    from PIL import ImageCms
+
+    kit, report = example_build
+    for c in report.portraits[1].crops[:3]:
+        with Image.open(kit / "site" / c.path) as im:
+            assert "exif" not in im.info
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(im.info["icc_profile"]))
+            assert "sRGB" in ImageCms.getProfileDescription(profile)
+            assert im.info.get("progressive") or im.info.get("progression")
