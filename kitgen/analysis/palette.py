@@ -6,7 +6,7 @@ the full image (benchmarks/ measures the CIEDE2000 difference), so the copy is w
 from __future__ import annotations
 
 import numpy as np
-from colorthief import ColorThief
+from colorthief import MMCQ
 from PIL import Image
 
 from kitgen.analysis.colour import hex_of, hsl_of, name_of
@@ -16,11 +16,15 @@ PALETTE_SIDE = 200
 COLOURS = 8
 
 
-class _Thief(ColorThief):
-    """ColorThief over an image already in memory (its constructor insists on a file)."""
-
-    def __init__(self, image: Image.Image) -> None:  # noqa: D107 - no super().__init__ on purpose
-        self.image = image
+def mmcq_palette(img: Image.Image, count: int) -> list[tuple[int, int, int]]:
+    """colorthief's MMCQ over every pixel of ``img``, skipping near-white ones as
+    ColorThief.get_palette does; pixels come from numpy because ColorThief reads them through
+    Image.getdata, which Pillow deprecates."""
+    pix = np.asarray(img.convert("RGB"), dtype=np.uint8).reshape(-1, 3)
+    keep = ~(pix > 250).all(axis=1)
+    pixels = [tuple(p) for p in pix[keep].tolist()] or [tuple(p) for p in pix.tolist()]
+    cmap = MMCQ.quantize(pixels, count)
+    return [tuple(int(v) for v in c) for c in cmap.palette] if cmap else []
 
 
 def small_copy(img: Image.Image, side: int = PALETTE_SIDE) -> Image.Image:
@@ -34,12 +38,10 @@ def small_copy(img: Image.Image, side: int = PALETTE_SIDE) -> Image.Image:
 def extract(img: Image.Image, count: int = COLOURS) -> tuple[Swatch, ...]:
     """6-8 colours, most used first, with the share of pixels nearest to each."""
     small = small_copy(img)
-    colours = _Thief(small).get_palette(color_count=count, quality=1)
     uniq: list[tuple[int, int, int]] = []
-    for c in colours:
-        c = tuple(int(v) for v in c)
+    for c in mmcq_palette(small, count):
         if c not in uniq:
-            uniq.append(c)  # type: ignore[arg-type]
+            uniq.append(c)
     pix = np.asarray(small, dtype=np.int32).reshape(-1, 3)
     pal = np.asarray(uniq, dtype=np.int32)
     nearest = ((pix[:, None, :] - pal[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)

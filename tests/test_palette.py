@@ -1,0 +1,69 @@
+"""Palettes against images whose colours are known because the test paints them."""
+import numpy as np
+from PIL import Image
+
+from kitgen.analysis.colour import delta_e, name_of
+from kitgen.analysis.kit_palette import merge
+from kitgen.analysis.palette import extract
+
+KNOWN = [((200, 40, 40), 0.5), ((30, 60, 160), 0.3), ((240, 240, 230), 0.2)]
+
+
+def painted(seed=0, size=(600, 400)):
+    """Vertical bands of the KNOWN colours with mild noise, like a photographed backdrop."""
+    rng = np.random.default_rng(seed)
+    w, h = size
+    arr = np.zeros((h, w, 3), dtype=np.float64)
+    x = 0
+    for rgb, share in KNOWN:
+        bw = round(w * share)
+        arr[:, x:x + bw] = rgb
+        x += bw
+    arr += rng.normal(0, 4, arr.shape)
+    return Image.fromarray(arr.clip(0, 255).astype(np.uint8))
+
+
+def test_dominant_colours_and_shares_are_recovered():
+    swatches = extract(painted())
+    assert 3 <= len(swatches) <= 8
+    for rgb, share in KNOWN:
+        near = [s for s in swatches if delta_e(s.rgb, rgb) < 5]
+        assert near, f"no swatch near {rgb}: {[s.hex for s in swatches]}"
+        assert abs(sum(s.share for s in near) - share) < 0.05
+    assert abs(sum(s.share for s in swatches) - 1.0) < 1e-6
+    assert [s.share for s in swatches] == sorted((s.share for s in swatches), reverse=True)
+
+
+def test_swatch_fields_are_consistent():
+    s = extract(painted())[0]
+    assert s.hex == "#{:02x}{:02x}{:02x}".format(*s.rgb)
+    h, sat, light = s.hsl
+    assert 0 <= h < 360 and 0 <= sat <= 100 and 0 <= light <= 100
+    assert s.name == name_of(s.rgb)
+
+
+def test_names_are_human():
+    assert name_of((255, 0, 0)) == "Red"
+    assert name_of((0, 0, 128)) == "Navy"
+    assert name_of((250, 250, 250)) in {"Snow", "White", "White smoke", "Ghost white"}
+
+
+def test_palette_is_the_same_for_a_large_copy():
+    small = extract(painted())
+    large = extract(painted().resize((2400, 1600), Image.NEAREST))
+    for a in small[:3]:
+        assert min(delta_e(a.rgb, b.rgb) for b in large) < 3
+
+
+def test_kit_palette_merges_near_duplicates_across_portraits():
+    a = extract(painted(seed=1))
+    b = extract(painted(seed=2))
+    kit = merge([a, b])
+    assert len(kit) <= 8
+    for rgb, _share in KNOWN:
+        assert sum(1 for s in kit if delta_e(s.rgb, rgb) < 5) == 1
+    assert abs(sum(s.share for s in kit) - 1) < 1e-6
+
+
+def test_kit_palette_of_nothing_is_empty():
+    assert merge([]) == ()
