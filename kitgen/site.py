@@ -6,8 +6,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from kitgen import cache
 from kitgen.errors import KitgenError
+from kitgen.exports import write_exports
 from kitgen.guide.brand_css import brand_css
 from kitgen.kitfile.load import Kit
 from kitgen.manifest import dumps
@@ -43,6 +46,7 @@ def stage_docs(kit: Kit, pages: dict[str, str], data: dict[str, Any],
             shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
     (docs / "assets").mkdir(exist_ok=True)
     (docs / "assets" / "brand.css").write_text(brand_css(data["palette"]), encoding="utf-8")
+    write_exports(data["palette"], kit.brand.person.name, docs)  # site/kit/: palette files
     for d in cache_dirs:
         cache.link_tree(d, docs)
 
@@ -63,7 +67,8 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any]) -> None:
             docs_dir=str(docs),
             site_dir=str(out),
             strict=True,
-            site_name=f"{kit.brand.person.name} — brand guide",
+            # MkDocs themes print site_name unescaped; the name is the user's text.
+            site_name=str(escape(f"{kit.brand.person.name} — brand guide")),
             nav=nav,
         )
         mkdocs_build(cfg)

@@ -1,0 +1,104 @@
+"""The built guide's HTML: pages, images and links exist; user text is escaped."""
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+
+class Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("src", "href"):
+            if a.get(key) and tag in ("img", "a", "link", "script"):
+                self.refs.append(a[key])
+
+
+def local_refs(page: Path):
+    parser = Refs()
+    parser.feed(page.read_text(encoding="utf-8"))
+    for ref in parser.refs:
+        url = urlparse(ref)
+        if url.scheme or ref.startswith(("#", "mailto:", "data:")):
+            continue
+        yield ref, (page.parent / unquote(url.path)).resolve()
+
+
+def test_pages_exist_for_overview_every_portrait_and_platforms(example_build):
+    kit, report = example_build
+    site = kit / "site"
+    assert (site / "index.html").is_file()
+    assert (site / "platforms.html").is_file()
+    for p in report.portraits:
+        assert (site / "portraits" / f"{p.id}.html").is_file()
+
+
+def test_every_local_link_and_image_resolves(example_build):
+    kit, _ = example_build
+    site = kit / "site"
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served by web hosts from any depth: root-absolute links
+            continue
+        for ref, target in local_refs(page):
+            if ref.endswith("/") or not Path(urlparse(ref).path).suffix:
+                continue
+            assert target.exists(), f"{page.relative_to(site)} -> {ref}"
+            checked += 1
+    assert checked > 100
+
+
+def test_portrait_page_shows_image_palette_overlay_and_every_crop(example_build):
+    kit, report = example_build
+    p = next(p for p in report.portraits if p.id == "eileen-collins-nasa")
+    html = (kit / "site" / "portraits" / f"{p.id}.html").read_text(encoding="utf-8")
+    assert "../images/eileen-collins-nasa.jpg" in html
+    assert "../images/eileen-collins-nasa-faces.jpg" in html
+    for s in p.palette:
+        assert s.hex in html
+    for c in p.crops:
+        assert f'href="../{c.path}"' in html
+        assert f"{c.width} × {c.height} px" in html
+    assert "upscaled ×" in html  # a 512 px source cannot fill the press headshot
+
+
+def test_overview_shows_person_goals_and_kit_palette(example_build):
+    kit, _ = example_build
+    html = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Pioneers: an example kit" in html
+    for goal in ("trust", "authority", "approachability"):
+        assert f"<span>{goal}</span>" in html
+    assert len(re.findall(r'data-copy="#[0-9a-f]{6}"', html)) >= 3
+    assert 'href="kit.json"' in html
+
+
+def test_platforms_page_groups_crops_in_tabs(example_build):
+    kit, _ = example_build
+    html = (kit / "site" / "platforms.html").read_text(encoding="utf-8")
+    assert "LinkedIn banner (1584×396)" in html
+    assert html.count('class="tabbed-set') >= 10
+
+
+def test_brand_colours_reach_the_theme(example_build):
+    kit, _ = example_build
+    css = (kit / "site" / "assets" / "brand.css").read_text(encoding="utf-8")
+    assert re.search(r"--md-primary-fg-color: #[0-9a-f]{6};", css)
+    assert "assets/brand.css" in (kit / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_user_text_is_escaped_not_executed(kit_factory, tmp_path):
+    from kitgen.build import build
+    from tests.conftest import ASTRONAUT
+
+    brand = ('person: {name: "<script>alert(1)</script> **Bold**", bio: "[x](javascript:y)"}\n'
+             "goals: [trust]\nplatforms: [tiktok]\n")
+    kit = kit_factory(brand, [ASTRONAUT])
+    build(kit, workers=1)
+    html = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<strong>Bold</strong>" not in html
+    assert 'href="javascript:y"' not in html
