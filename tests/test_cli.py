@@ -1,0 +1,89 @@
+"""The CLI as users run it: help everywhere, init -> build, analyse, exit codes."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kitgen import __version__
+from kitgen.cli import main
+from tests.conftest import ASTRONAUT, CAMERAMAN
+
+KITGEN = [sys.executable, "-m", "kitgen"]
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"kitgen, version {__version__}"
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: main " + command in result.output or f"Usage: kitgen {command}" in result.output
+    assert len(main.commands[command].help or "") > 20
+
+
+def test_the_verbs_users_expect_exist():
+    assert {"init", "build", "serve", "analyse", "schema"} <= set(main.commands)
+
+
+def test_init_then_drop_one_portrait_then_build(tmp_path):
+    kit = tmp_path / "new kit"
+    out = subprocess.run([*KITGEN, "init", str(kit), "--name", "Ada Q"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    brand = (kit / "content" / "brand.yml").read_text(encoding="utf-8")
+    assert 'name: "Ada Q"' in brand and "# What the portraits should make people feel" in brand
+    # Empty portraits folder: a clear usage error, not a crash.
+    empty = subprocess.run([*KITGEN, "build", "--kit", str(kit)], capture_output=True, text=True)
+    assert empty.returncode == 2
+    assert "content/portraits: no portraits found" in empty.stderr
+    assert "Traceback" not in empty.stderr
+    shutil.copyfile(ASTRONAUT, kit / "content" / "portraits" / "me.png")
+    text = (kit / "content" / "brand.yml").read_text(encoding="utf-8")
+    (kit / "content" / "brand.yml").write_text(text + "platforms: [linkedin]\n", encoding="utf-8")
+    built = subprocess.run([*KITGEN, "build", "--kit", str(kit)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("built 1 portrait(s), 2 crops")
+    assert built.stderr == ""  # quiet when piped: no progress bar, no native log chatter
+    data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    assert data["person"]["name"] == "Ada Q"
+    assert [c["preset"] for c in data["portraits"][0]["crops"]] == ["linkedin-profile",
+                                                                   "linkedin-banner"]
+    assert (kit / "site" / "portraits" / "me.html").is_file()
+
+
+def test_init_refuses_an_existing_kit(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "k")]).exit_code == 0
+    again = runner.invoke(main, ["init", str(tmp_path / "k")])
+    assert again.exit_code == 2
+    assert "a kit already exists here" in again.output
+
+
+def test_build_outside_a_kit_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--kit", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no content/brand.yml here" in result.output and "kitgen init" in result.output
+
+
+def test_analyse_prints_records_without_a_site(tmp_path):
+    bad = tmp_path / "notes.jpg"
+    bad.write_text("not an image")
+    out = subprocess.run([*KITGEN, "analyse", str(ASTRONAUT), str(CAMERAMAN), str(bad),
+                          "--json"], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 1  # one input could not be used
+    data = json.loads(out.stdout)
+    ids = [p["id"] for p in data["portraits"]]
+    assert ids == ["eileen-collins-nasa", "cameraman"]
+    assert data["portraits"][0]["faces"][0]["score"] > 0.5
+    assert len(data["portraits"][0]["crops"]) >= 15
+    assert data["failed"][0]["source"].endswith("notes.jpg")
+    assert "not an image" in data["failed"][0]["message"]
+    assert not (tmp_path / "site").exists()
