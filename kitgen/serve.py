@@ -30,15 +30,9 @@ def serve(kit_dir, host: str = "127.0.0.1", port: int = 8000) -> None:  # noqa: 
     for watched in (root / "content", root / "themes", root / "mkdocs.yml"):
         if watched.exists():
             server.watch(str(watched))
-    server.serve()
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
     try:
-        server.shutdown_event = None  # type: ignore[attr-defined]
-        server.serve_forever_thread = None  # type: ignore[attr-defined]
-        import time
-
-        while True:
-            time.sleep(1)
+        server.serve()
     except KeyboardInterrupt:
         pass
     finally:
