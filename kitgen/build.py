@@ -25,6 +25,8 @@ from kitgen.records import Portrait, Problem, portrait_from_dict
 
 log = logging.getLogger(__name__)
 STATE = ".kitgen"
+# Cached records made before the current emotional reading are rebuilt, not reused.
+READING_KEY = "reading-1"
 
 
 @dataclass
@@ -88,14 +90,15 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
             dupes.append(Problem(src.rel, f"cannot be read ({exc.strerror}); check its "
                                           "permissions"))
             continue
-        if digest in seen:
-            dupes.append(Problem(src.rel, f"is the same image as {seen[digest]}; built once "
-                                          "(remove one of the copies)"))
+        if digest in seen:  # a warning, not a failure: the image itself is built
+            kit.skipped.append(Problem(src.rel, f"is the same image as {seen[digest]}; "
+                                                "built once (remove one of the copies)"))
             continue
         seen[digest] = src.rel
         entry = src.entry.model_dump(mode="json")
         jobs.append(Job(src.path, src.rel, pid, entry, cache.key(digest, pid, entry,
-                                                                  preset_dicts), digest))
+                                                                  preset_dicts,
+                                                                  READING_KEY), digest))
     return jobs, dupes
 
 

@@ -43,8 +43,10 @@ def _register_heif() -> None:
 def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
     icc = img.info.get("icc_profile")
     if img.mode in ("I;16", "I;16B", "I;16L", "I"):
-        arr = np.asarray(img, dtype=np.uint32)
-        shift = 8 if arr.max() > 255 else 0
+        arr = np.asarray(img).astype(np.int64)
+        # 16-bit sources always scale by 256, even dark ones; plain 32-bit "I" images only
+        # when their values leave the 8-bit range.
+        shift = 8 if img.mode.startswith("I;16") or arr.max() > 255 else 0
         img = Image.fromarray((arr >> shift).clip(0, 255).astype(np.uint8), "L")
     if img.mode == "P":
         img = img.convert("RGBA")
@@ -71,7 +73,9 @@ def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
             notes.append("has an unreadable colour profile; treated as sRGB")
     if img.mode != "RGB":
         img = img.convert("RGB")
-    img.info.pop("icc_profile", None)
+    # Pillow copies ``info`` into every derived image; drop EXIF, XMP, IPTC, comments and the
+    # source profile so nothing private can reach a published file.
+    img.info.clear()
     return img
 
 
@@ -120,5 +124,5 @@ def decode(path: Path, shown: str | None = None) -> Decoded:
     if min(img.size) < MIN_SIDE:
         raise PortraitError(
             shown, f"is too small ({img.width}x{img.height}); kitgen needs at least "
-                   f"{MIN_SIDE} px on the short side")
+                   f"{MIN_SIDE} px on the short side; use a larger original")
     return Decoded(image=img, sha256=digest, warnings=tuple(notes))

@@ -44,3 +44,7 @@ def kit_factory(tmp_path):
         return make_kit(tmp_path / "kit", brand_yml, portraits)
 
     return factory
+
+
+# Issue 5's bad-input corpus kit, built once per session (see tests/corpus.py).
+from corpus import corpus  # noqa: E402,F401
