@@ -49,6 +49,7 @@ class BuildReport:
     seconds: float
     cached: int = 0
     warnings: list[str] = field(default_factory=list)
+    site_built: bool = True  # False when nothing the site stage reads had changed
 
     @property
     def exit_code(self) -> int:
@@ -155,7 +156,8 @@ def build(root: Path | str = ".", *, workers: int | None = None,
     from kitgen.analysis.kit_palette import merge
     from kitgen.guide.pages import nav, render_pages
     from kitgen.manifest import manifest
-    from kitgen.site import build_site
+    from kitgen import site_state
+    from kitgen.site import SITE, build_site, config_file
 
     started = time.perf_counter()
     kit = load_kit(root)
@@ -171,7 +173,15 @@ def build(root: Path | str = ".", *, workers: int | None = None,
         pages = render_pages(kit, portraits, kit_palette, data)
         cache_dirs = [kit.root / STATE / "cache" / j.key for j in jobs
                       if any(r["sha256"] == j.sha256 for r in records)]
-        site = build_site(kit, pages, nav(portraits, pages), data, cache_dirs)
+        site_nav = nav(portraits, pages)
+        state, site = kit.root / STATE, kit.root / SITE
+        inputs = site_state.digest(kit.root, config_file(kit.root), pages, site_nav, data,
+                                   cache_dirs)
+        site_built = not site_state.unchanged(state, site, inputs, data)
+        if site_built:  # else the site/ in place is what MkDocs would produce again
+            site = build_site(kit, pages, site_nav, data, cache_dirs)
+            site_state.remember(state, inputs)
     return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
                        crops=sum(len(p.crops) for p in portraits),
-                       seconds=time.perf_counter() - started, cached=cached)
+                       seconds=time.perf_counter() - started, cached=cached,
+                       site_built=site_built)

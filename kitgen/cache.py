@@ -1,7 +1,7 @@
 """A content-addressed cache of per-portrait results under .kitgen/cache/.
 
 The key covers the image bytes, the portrait's id and brand.yml entry, the presets and the
-kitgen version, so any change that could alter an output gives a new key.
+kitgen version and code digest, so any change that could alter an output gives a new key.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from kitgen import __version__
@@ -17,8 +18,21 @@ RECORD = "record.json"
 
 
 def key(sha256: str, pid: str, entry: dict, presets: list[dict], extra: str = "") -> str:
-    blob = json.dumps([__version__, sha256, pid, entry, presets, extra], sort_keys=True)
+    blob = json.dumps([code_version(), sha256, pid, entry, presets, extra], sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:24]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """kitgen's version plus a digest of its installed files (code, default kit, schema), so a
+    changed kitgen never reuses results made by another one, even under the same version."""
+    package = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return f"{__version__}+{h.hexdigest()[:16]}"
 
 
 def file_sha256(path: Path) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageDraw
 
 JPEG_QUALITY = 88
+# zlib level 3: within 10% of optimize=True's size at an eighth of its time (benchmarks/).
+PNG_LEVEL = 3
 
 
 ICC_DATE = bytes([0x07, 0xEA, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])  # 2026-01-01 00:00:00
@@ -38,16 +40,19 @@ def jpeg_bytes(img: Image.Image) -> bytes:
 
 def circle_preview(img: Image.Image) -> bytes:
     """The avatar as the platform shows it: a circle on transparency."""
-    size = img.size
+    out = img.convert("RGBA")
+    out.putalpha(circle_mask(img.size))
+    buf = io.BytesIO()
+    out.save(buf, "PNG", compress_level=PNG_LEVEL)
+    return buf.getvalue()
+
+
+@lru_cache(maxsize=8)
+def circle_mask(size: tuple[int, int]) -> Image.Image:
     scale = 4  # supersampled mask for a smooth edge
     mask = Image.new("L", (size[0] * scale, size[1] * scale), 0)
     ImageDraw.Draw(mask).ellipse((0, 0, size[0] * scale - 1, size[1] * scale - 1), fill=255)
-    mask = mask.resize(size, Image.LANCZOS)
-    out = img.convert("RGBA")
-    out.putalpha(mask)
-    buf = io.BytesIO()
-    out.save(buf, "PNG", optimize=True)
-    return buf.getvalue()
+    return mask.resize(size, Image.LANCZOS)
 
 
 def write(path: Path, data: bytes) -> None:

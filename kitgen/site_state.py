@@ -1,0 +1,61 @@
+"""Skip the site stage when nothing it reads has changed since the last successful build.
+
+The site stage (staging, MkDocs, swap) is a function of the rendered pages, the nav, the
+manifest, the per-portrait cache entries it links, mkdocs.yml, the theme files and kitgen's own
+code. Their digest is kept in .kitgen/site.json after each successful build; when the next
+build computes the same digest and site/ still holds the same kit.json, MkDocs is not run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from kitgen import cache
+from kitgen.manifest import dumps
+from kitgen.themes import themes_dirs
+
+STATE_FILE = "site.json"
+
+
+def _tree(h: hashlib._Hash, root: Path) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(root)).encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def digest(root: Path, config: Path, pages: dict[str, str], nav: list[Any],
+           data: dict[str, Any], cache_dirs: list[Path]) -> str:
+    h = hashlib.sha256()
+    h.update(cache.code_version().encode())
+    h.update(json.dumps([pages, nav, [d.name for d in cache_dirs]], sort_keys=True,
+                        default=str).encode())
+    h.update(dumps(data).encode())
+    h.update(config.read_bytes() if config.is_file() else b"")
+    for d in themes_dirs(root):
+        h.update(str(d.resolve()).encode())
+        _tree(h, d)
+    return h.hexdigest()
+
+
+def unchanged(state: Path, site: Path, value: str, data: dict[str, Any]) -> bool:
+    """True when the last successful build had this digest and its site/ is still in place."""
+    try:
+        last = json.loads((state / STATE_FILE).read_text(encoding="utf-8"))
+        return last.get("digest") == value and \
+            (site / "kit.json").read_text(encoding="utf-8") == dumps(data)
+    except (OSError, ValueError):
+        return False
+
+
+def remember(state: Path, value: str) -> None:
+    tmp = state / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps({"digest": value}), encoding="utf-8")
+    os.replace(tmp, state / STATE_FILE)
+
+
+def forget(state: Path) -> None:
+    (state / STATE_FILE).unlink(missing_ok=True)
