@@ -56,6 +56,7 @@ class Crop:
     upscale_factor: float
     face_fit: str  # "whole" | "partial" | "none"
     preview: str | None = None  # circle-mask preview, relative to site/
+    in_safe_area: bool = True  # face inside the area every device shows, clear of overlays
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +69,7 @@ class Crop:
             "upscale_factor": round(self.upscale_factor, 3),
             "face_fit": self.face_fit,
             "preview": self.preview,
+            "in_safe_area": self.in_safe_area,
         }
 
 
@@ -136,7 +138,7 @@ def portrait_from_dict(d: dict[str, Any]) -> Portrait:
         crops=tuple(Crop(preset=c["preset"], width=c["width"], height=c["height"],
                          box=tuple(c["box"]), path=c["path"], upscaled=c["upscaled"],
                          upscale_factor=c["upscale_factor"], face_fit=c["face_fit"],
-                         preview=c.get("preview")) for c in d["crops"]),
+                         preview=c.get("preview"), in_safe_area=c.get("in_safe_area", True)) for c in d["crops"]),
         title=d.get("title", ""), note=d.get("note", ""), use=tuple(d.get("use", ())),
         warnings=tuple(d.get("warnings", ())), reading=d.get("reading"),
     )
