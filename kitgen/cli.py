@@ -59,7 +59,7 @@ def build(kit_dir: Path, workers: int | None, quiet: bool, verbose: bool) -> Non
             click.echo("Interrupted; the previous site is untouched.", err=True)
             sys.exit(130)
     for p in report.portraits:
-        for w in p.warnings if verbose else ():
+        for w in () if quiet else p.warnings:
             click.echo(f"warning: content/{p.source}: {w}", err=True)
     for f in report.skipped:
         if not quiet:
