@@ -7,6 +7,7 @@ from typing import Any
 
 from kitgen import __version__
 from kitgen.kitfile.load import Kit
+from kitgen.reading.explain import explain, kit_platforms
 from kitgen.records import Portrait, Problem, Swatch
 
 MANIFEST_VERSION = 1
@@ -15,6 +16,8 @@ MANIFEST_VERSION = 1
 def manifest(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...],
              failed: list[Problem]) -> dict[str, Any]:
     brand = kit.brand
+    explained = explain(list(brand.goals), brand.person.identity, portraits,
+                        kit_platforms(kit.presets))
     return {
         "manifest_version": MANIFEST_VERSION,
         "kitgen": __version__,
@@ -23,9 +26,11 @@ def manifest(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...],
         "audience": brand.audience,
         "palette": [s.to_dict() for s in palette],
         "presets": [p.to_dict() for p in kit.presets],
-        "portraits": [p.to_dict() for p in portraits],
+        "portraits": [p.to_dict() | explained["portraits"][p.id] for p in portraits],
         "skipped": [p.to_dict() for p in kit.skipped],
         "failed": [p.to_dict() for p in failed],
+        "recommendations": explained["recommendations"],
+        "gaps": explained["gaps"],
     }
 
 

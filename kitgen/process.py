@@ -16,6 +16,9 @@ from kitgen.crops import render
 from kitgen.crops.placement import place
 from kitgen.crops.presets import Preset
 from kitgen.decode import decode
+from kitgen.reading import read_portrait
+from kitgen.reading.landmarks import scaled
+from kitgen.reading.visuals import annotated_png
 from kitgen.records import Crop, Face, Portrait
 
 WEB_SIDE = 1200
@@ -99,9 +102,14 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
             notes.append(f"{c.preset}: the format is too wide for the whole face; both eyes "
                          "and as much of the face as fits are kept")
     write_web_images(img, pid, faces, subject, out_dir)
+    reading = read_portrait(arr, scaled(subj, factor) if subj else None,
+                            [scaled(f, factor) for f in faces])
+    render.write(out_dir / f"images/{pid}-reading.png",
+                 annotated_png(img, subj, reading))
     return Portrait(
         id=pid, source=rel, sha256=decoded.sha256, width=img.width, height=img.height,
         faces=tuple(faces), subject=subject, palette=swatches, crops=tuple(crops),
         title=entry.get("title") or "", note=entry.get("note") or "",
         use=tuple(entry.get("use") or ()), warnings=tuple(decoded.warnings) + tuple(notes),
+        reading=reading,
     )

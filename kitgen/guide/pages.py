@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from kitgen.crops.presets import PLATFORMS
 from kitgen.guide.escape import md_text
 from kitgen.kitfile.load import Kit
+from kitgen.reading.explain import explain, kit_platforms, mood_map
 from kitgen.records import Portrait, Swatch
 from kitgen.themes import themes_dirs
 
@@ -69,6 +70,9 @@ def render_pages(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...
         "by_platform": by_platform,
         "failed": data["failed"],
         "skipped": data["skipped"],
+        "explained": explain(list(kit.brand.goals), kit.brand.person.identity, portraits,
+                             kit_platforms(kit.presets)),
+        "mood_map": mood_map(portraits),
     }
     pages = {"index.md": env.get_template("index.md.j2").render(ctx)}
     for p in portraits:

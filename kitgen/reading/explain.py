@@ -1,0 +1,42 @@
+"""The kit-wide explanation: goal fit and checklist per portrait, recommendations, gaps.
+
+Pure over the portrait records and the brand file, so the render stage and kit.json get the
+same answers from one call.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from kitgen.crops.presets import PLATFORMS
+from kitgen.reading.checklist import checklist
+from kitgen.reading.gaps import gaps
+from kitgen.reading.goals import fits
+from kitgen.reading.recommend import recommend
+from kitgen.reading.visuals import mood_map_svg
+from kitgen.records import Portrait
+
+
+def kit_platforms(presets: list[Any]) -> dict[str, str]:
+    """Platforms the kit produces, in the preset table's order."""
+    wanted = {p.platform for p in presets}
+    return {k: v for k, v in PLATFORMS.items() if k in wanted}
+
+
+def explain(goals: list[str], identity: str, portraits: list[Portrait],
+            platforms: dict[str, str]) -> dict[str, Any]:
+    goals = list(goals)
+    rows = [{"id": p.id, "title": p.title or p.id, "reading": p.reading, "use": list(p.use)}
+            for p in portraits]
+    return {
+        "portraits": {p.id: {"fit": fits(goals, p.reading),
+                             "checklist": checklist(goals, p.reading)} for p in portraits},
+        "recommendations": recommend(platforms, goals, rows),
+        "gaps": gaps(goals, identity, rows),
+    }
+
+
+def mood_map(portraits: list[Portrait]) -> str | None:
+    points = [{"id": p.id, "label": p.title or p.id,
+               "warmth": p.reading["colour"]["frame"]["warmth_index"],
+               "energy": p.reading["energy"]} for p in portraits if p.reading]
+    return mood_map_svg(points) if points else None

@@ -1,0 +1,77 @@
+"""The best portrait for each platform, given the brand goals.
+
+Each platform leans on some goals more than others (a data table below). A portrait's score
+for a platform is the weighted mean of its goal fits, where the person's own goals count fully
+and the rest at ``OTHER_GOAL_WEIGHT``; a portrait the person earmarked for the platform
+(``use`` in brand.yml) gets a small bonus, and a portrait without a readable face loses some,
+since every platform shows a profile picture first.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from kitgen.reading.goals import fit
+
+PLATFORM_GOALS: dict[str, dict[str, float]] = {
+    "linkedin": {"trust": 0.4, "authority": 0.35, "approachability": 0.25},
+    "press": {"authority": 0.45, "trust": 0.4, "approachability": 0.15},
+    "x": {"approachability": 0.35, "authority": 0.3, "energy": 0.2, "creativity": 0.15},
+    "instagram": {"energy": 0.35, "creativity": 0.3, "approachability": 0.2,
+                  "aspiration": 0.15},
+    "tiktok": {"energy": 0.45, "creativity": 0.35, "approachability": 0.2},
+    "facebook": {"approachability": 0.45, "trust": 0.35, "energy": 0.2},
+    "youtube": {"energy": 0.4, "approachability": 0.35, "creativity": 0.25},
+    "threads": {"approachability": 0.4, "creativity": 0.35, "energy": 0.25},
+    "github": {"approachability": 0.4, "trust": 0.35, "creativity": 0.25},
+    "slack": {"approachability": 0.6, "trust": 0.4},
+    "teams": {"approachability": 0.5, "trust": 0.5},
+    "email": {"trust": 0.5, "approachability": 0.35, "authority": 0.15},
+}
+OTHER_GOAL_WEIGHT = 0.3  # goals the person did not choose still matter a little
+USE_BONUS = 0.05  # the person's own choice breaks near-ties
+NO_FACE_PENALTY = 0.15
+
+
+def platform_score(platform: str, goals: list[str], reading: dict | None,
+                   use: list[str]) -> tuple[float, list[tuple[str, float, dict]]]:
+    weights = PLATFORM_GOALS.get(platform) or {g: 1.0 for g in goals}
+    parts = []
+    total = 0.0
+    for goal, w in weights.items():
+        w_eff = w * (1.0 if goal in goals else OTHER_GOAL_WEIGHT)
+        f = fit(goal, reading)
+        parts.append((goal, w_eff, f))
+        total += w_eff
+    score = sum(w * f["score"] for _, w, f in parts) / (total or 1.0)
+    if platform in use:
+        score += USE_BONUS
+    if not reading or reading.get("gaze") is None:
+        score -= NO_FACE_PENALTY
+    return round(max(0.0, min(1.0, score)), 3), parts
+
+
+def recommend(platforms: dict[str, str], goals: list[str],
+              portraits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``portraits``: dicts with id, title, reading and use. One row per platform."""
+    rows = []
+    for platform, label in platforms.items():
+        ranked = []
+        for p in portraits:
+            score, parts = platform_score(platform, goals, p.get("reading"), p.get("use", []))
+            ranked.append((-score, p["id"], p, parts))
+        if not ranked:
+            continue
+        ranked.sort(key=lambda t: (t[0], t[1]))
+        _, pid, best, parts = ranked[0]
+        lead = max(parts, key=lambda t: (t[1], t[2]["score"]))
+        reasons = lead[2]["for"][:1] or lead[2]["against"][:1]
+        reason = f"Fits {lead[0]}, the goal that counts most here, at {lead[2]['score']:.2f}"
+        if platform in best.get("use", []):
+            reason += ", and you earmarked it for this platform"
+        reason += "." + (" " + reasons[0] if reasons else "")
+        rows.append({
+            "platform": platform, "label": label, "portrait": pid,
+            "title": best.get("title") or pid, "score": -ranked[0][0], "reason": reason,
+            "runner_up": ranked[1][1] if len(ranked) > 1 else None,
+        })
+    return rows

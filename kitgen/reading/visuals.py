@@ -1,0 +1,123 @@
+"""Pictures of the reading: an annotated thumbnail per portrait and the kit's mood map.
+
+The thumbnail (PNG) shows the rule-of-thirds grid, the subject's face box, the eye line and
+where the gaze points; the mood map is inline SVG (no scripts, no web fonts) so it works from a
+file:// guide.
+"""
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+from markupsafe import Markup, escape
+from PIL import Image, ImageDraw
+
+from kitgen.records import Face
+
+THUMB_SIDE = 480
+GRID = (255, 255, 255)
+BOX = (255, 214, 0)
+EYES = (0, 200, 255)
+ARROW = (255, 80, 80)
+
+
+def annotated_thumbnail(img: Image.Image, face: Face | None, reading: dict | None,
+                        ) -> Image.Image:
+    """``face`` and ``img`` share source pixel coordinates."""
+    scale = min(1.0, THUMB_SIDE / max(img.size))
+    size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
+    thumb = img.convert("RGB").resize(size, Image.LANCZOS, reducing_gap=3.0)
+    draw = ImageDraw.Draw(thumb)
+    w, h = size
+    for k in (1, 2):
+        draw.line((w * k / 3, 0, w * k / 3, h), fill=GRID, width=1)
+        draw.line((0, h * k / 3, w, h * k / 3), fill=GRID, width=1)
+    if face is None:
+        return thumb
+    lw = max(2, round(max(size) / 240))
+    x, y, fw, fh = (v * scale for v in face.box)
+    draw.rectangle((x, y, x + fw, y + fh), outline=BOX, width=lw)
+    eyes = face.eyes
+    if not eyes or not reading or reading.get("gaze") is None:
+        return thumb
+    (ax, ay), (bx, by) = ((px * scale, py * scale) for px, py in eyes)
+    # The eye line runs across the whole frame so its height against the thirds is plain.
+    slope = (by - ay) / (bx - ax) if bx != ax else 0.0
+    draw.line((0, ay - slope * ax, w, ay + slope * (w - ax)), fill=EYES, width=lw)
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    gx, gy = reading["gaze_angles"]["x"], reading["gaze_angles"]["y"]
+    length = 1.2 * fw
+    r = max(4.0, fw * 0.08)
+    if reading["gaze"] == "direct":  # into the lens: a target ring between the eyes
+        draw.ellipse((mx - r, my - r, mx + r, my + r), outline=ARROW, width=lw)
+        return thumb
+    dx = math.sin(math.radians(max(-80.0, min(80.0, gx))))
+    dy = -math.sin(math.radians(max(-80.0, min(80.0, gy))))
+    norm = math.hypot(dx, dy) or 1.0
+    ex, ey = mx + dx / norm * length, my + dy / norm * length
+    draw.line((mx, my, ex, ey), fill=ARROW, width=lw)
+    ang = math.atan2(ey - my, ex - mx)
+    for side in (-0.5, 0.5):
+        draw.line((ex, ey, ex - 2.5 * r * math.cos(ang + side), ey - 2.5 * r * math.sin(ang + side)),
+                  fill=ARROW, width=lw)
+    return thumb
+
+
+def annotated_png(img: Image.Image, face: Face | None, reading: dict | None) -> bytes:
+    buf = io.BytesIO()
+    annotated_thumbnail(img, face, reading).save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+# Mood map axes: warmth index (CIELAB, see thresholds) and energy (0..1).
+WARMTH_RANGE = (-30.0, 40.0)
+MAP_W, MAP_H, PAD = 560, 380, 46
+
+
+def _x(warmth: float) -> float:
+    lo, hi = WARMTH_RANGE
+    t = (max(lo, min(hi, warmth)) - lo) / (hi - lo)
+    return PAD + t * (MAP_W - 2 * PAD)
+
+
+def _y(energy: float) -> float:
+    return MAP_H - PAD - max(0.0, min(1.0, energy)) * (MAP_H - 2 * PAD)
+
+
+def mood_map_svg(points: list[dict[str, Any]]) -> Markup:
+    """``points``: dicts with id, label, warmth (index) and energy. One line per element and no
+    blank lines, so Markdown passes the block through untouched."""
+    parts = [
+        f'<svg class="kg-moodmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} '
+        f'{MAP_H}" width="100%" style="max-width:{MAP_W}px" role="img" '
+        'aria-label="Mood map: warmth against energy for every portrait">',
+        f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" '
+        'fill="url(#kg-mood)" stroke="#888" stroke-width="1"/>',
+        '<defs><linearGradient id="kg-mood" x1="0" x2="1" y1="0" y2="0">'
+        '<stop offset="0" stop-color="#d6e6f5"/><stop offset="0.43" stop-color="#f2f2f2"/>'
+        '<stop offset="1" stop-color="#f8e0c4"/></linearGradient></defs>',
+        f'<line x1="{_x(0):.1f}" y1="{PAD}" x2="{_x(0):.1f}" y2="{MAP_H - PAD}" '
+        'stroke="#999" stroke-dasharray="4 4"/>',
+        f'<line x1="{PAD}" y1="{_y(0.5):.1f}" x2="{MAP_W - PAD}" y2="{_y(0.5):.1f}" '
+        'stroke="#999" stroke-dasharray="4 4"/>',
+        f'<text x="{PAD}" y="{MAP_H - 14}" font-size="13" fill="#246">&#8592; cooler</text>',
+        f'<text x="{MAP_W - PAD}" y="{MAP_H - 14}" font-size="13" fill="#842" '
+        'text-anchor="end">warmer &#8594;</text>',
+        f'<text x="{PAD + 6}" y="{PAD + 16}" font-size="13" fill="#333">&#8593; energetic</text>',
+        f'<text x="{PAD + 6}" y="{MAP_H - PAD - 8}" font-size="13" fill="#333">&#8595; calm</text>',
+    ]
+    for i, pt in enumerate(points, start=1):
+        cx, cy = _x(pt["warmth"]), _y(pt["energy"])
+        label = escape(pt["label"])
+        anchor = "end" if cx > MAP_W * 0.7 else "start"
+        tx = cx - 10 if anchor == "end" else cx + 10
+        parts.append(
+            f'<g><title>{label}: warmth {pt["warmth"]:.1f}, energy {pt["energy"]:.2f}</title>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="#1f3b57" stroke="#fff" '
+            f'stroke-width="2"/><text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="10" '
+            f'fill="#fff" text-anchor="middle">{i}</text>'
+            f'<text x="{tx:.1f}" y="{cy + 4:.1f}" font-size="12" fill="#111" '
+            f'text-anchor="{anchor}">{label}</text></g>')
+    parts.append("</svg>")
+    return Markup("\n".join(parts))  # labels were escaped above
