@@ -55,13 +55,15 @@ class Preset:
         }
 
 
-# Defaults per kind: how much of the frame the face fills and where the eyes sit.
+# Defaults per kind: how much of the frame the face (brow to chin, as Face Mesh outlines it)
+# fills, and where the eyes sit. The top of the head lies about 0.9 face heights above the eyes,
+# so eye_line - 0.9 * face_share is the headroom; every kind keeps at least 6 % of the frame.
 KIND_DEFAULTS: dict[str, tuple[float | None, float | None]] = {
-    "avatar": (0.46, 0.40),
-    "post": (0.36, 0.36),
-    "portrait": (0.32, 0.34),
-    "story": (0.22, 0.36),
-    "headshot": (0.34, 0.34),
+    "avatar": (0.36, 0.42),
+    "post": (0.30, 0.38),
+    "portrait": (0.28, 0.34),
+    "story": (0.20, 0.36),
+    "headshot": (0.30, 0.34),
     "banner": (None, None),
 }
 
