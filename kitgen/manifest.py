@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kitgen import __version__
+from kitgen.exports import export_index
 from kitgen.kitfile.load import Kit
 from kitgen.reading.explain import explain, kit_platforms
 from kitgen.records import Portrait, Problem, Swatch
@@ -29,6 +30,7 @@ def manifest(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...],
         "portraits": [p.to_dict() | explained["portraits"][p.id] for p in portraits],
         "skipped": [p.to_dict() for p in kit.skipped],
         "failed": [p.to_dict() for p in failed],
+        "exports": export_index(),
         "recommendations": explained["recommendations"],
         "gaps": explained["gaps"],
     }

@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from kitgen.crops.presets import PLATFORMS
+from kitgen.guide.contrast import colour_rows, text_candidates
 from kitgen.guide.escape import md_text
 from kitgen.kitfile.load import Kit
 from kitgen.reading.explain import explain, kit_platforms, mood_map
@@ -79,4 +80,7 @@ def render_pages(kit: Kit, portraits: list[Portrait], palette: tuple[Swatch, ...
         pages[f"portraits/{p.id}.md"] = env.get_template("portrait.md.j2").render(
             ctx, portrait=p)
     pages["platforms.md"] = env.get_template("platforms.md.j2").render(ctx)
+    pages["colours.md"] = env.get_template("colours.md.j2").render(
+        ctx, colours=colour_rows(data["palette"]), exports=data["exports"],
+        candidates=text_candidates(data["palette"]))
     return pages
