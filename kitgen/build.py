@@ -19,6 +19,7 @@ from pathlib import Path
 from kitgen import cache
 from kitgen.errors import PortraitError
 from kitgen.ids import unique_ids
+from kitgen.interrupt import children_ignore_sigint, stop_workers
 from kitgen.kitfile.load import Kit, load_kit
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
@@ -138,11 +139,18 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         for job in todo:
             finish(job, run_job(job, kit.presets, work_root / job.key))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            futures = {pool.submit(run_job, job, kit.presets, work_root / job.key): job
-                       for job in todo}
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        try:
+            with children_ignore_sigint():  # submit() starts the workers
+                futures = {pool.submit(run_job, job, kit.presets, work_root / job.key): job
+                           for job in todo}
             for fut in as_completed(futures):
                 finish(futures[fut], fut.result())
+        except KeyboardInterrupt:
+            stop_workers(pool)
+            raise
+        finally:  # on Ctrl-C: drop queued portraits, let running ones end, no orphans
+            pool.shutdown(wait=True, cancel_futures=True)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)

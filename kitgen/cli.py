@@ -47,17 +47,16 @@ def init(directory: Path, name: str) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Explain each step.")
 def build(kit_dir: Path, workers: int | None, quiet: bool, verbose: bool) -> None:
     """Build crops, palettes, pages and the site (site/) from content/."""
-    from kitgen.build import build as run_build
-    from kitgen.progress import Progress
+    try:  # Ctrl-C at any point before the swap, imports included, leaves the old site
+        from kitgen.build import build as run_build
+        from kitgen.progress import Progress
 
-    _setup_logging(verbose)
-    with Progress(enabled=not quiet and sys.stderr.isatty()) as bar:
-        try:
+        _setup_logging(verbose)
+        with Progress(enabled=not quiet and sys.stderr.isatty()) as bar:
             report = run_build(kit_dir, workers=workers, progress=bar.advance, on_plan=bar.start)
-        except KeyboardInterrupt:
-            bar.close()
-            click.echo("Interrupted; the previous site is untouched.", err=True)
-            sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; the previous site is untouched.", err=True)
+        sys.exit(130)
     for p in report.portraits:
         for w in () if quiet else p.warnings:
             click.echo(f"warning: content/{p.source}: {w}", err=True)

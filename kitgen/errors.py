@@ -32,6 +32,6 @@ class PortraitError(KitgenError):
 
 
 class BuildLocked(KitgenError):
-    """Another build of the same kit is running."""
+    """Another build of the same kit is running; nothing was built, so exit 2 like a bad kit."""
 
-    exit_code = 1
+    exit_code = 2
