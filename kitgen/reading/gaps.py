@@ -14,18 +14,18 @@ GOOD_FIT = 0.6
 
 # goal -> (cue, readings that satisfy it, what is missing in plain words)
 NEEDS: dict[str, tuple[str, frozenset[str], str]] = {
-    "trust": ("gaze", frozenset({"direct"}), "a direct-gaze portrait"),
+    "trust": ("gaze", frozenset({"direct"}), "direct-gaze portrait"),
     "approachability": ("expression", frozenset({"slight_smile", "broad_smile"}),
-                        "a smiling portrait"),
-    "authority": ("background", frozenset({"clean"}), "a composed portrait on a plain "
-                  "background"),
-    "creativity": ("saturation", frozenset({"rich"}), "a portrait with bold colour"),
-    "aspiration": ("framing", frozenset({"medium", "wide"}), "a wider portrait in a "
-                   "meaningful place"),
-    "calm": ("contrast", frozenset({"soft", "medium"}), "a softly lit portrait"),
-    "energy": ("expression", frozenset({"broad_smile"}), "a portrait with a broad, lively "
-               "smile"),
-    "nostalgia": ("nostalgia", frozenset({"present"}), "a portrait with a period look"),
+                        "smiling portrait"),
+    "authority": ("background", frozenset({"clean"}), ("composed portrait on a plain "
+                  "background")),
+    "creativity": ("saturation", frozenset({"rich"}), "portrait with bold colour"),
+    "aspiration": ("framing", frozenset({"medium", "wide"}), ("wider portrait in a "
+                   "meaningful place")),
+    "calm": ("contrast", frozenset({"soft", "medium"}), "softly lit portrait"),
+    "energy": ("expression", frozenset({"broad_smile"}), ("portrait with a broad, lively "
+               "smile")),
+    "nostalgia": ("nostalgia", frozenset({"present"}), "portrait with a period look"),
 }
 
 # goal -> (emotion layer, context layer, gaze/pose phrase)
@@ -34,18 +34,18 @@ LAYERS: dict[str, tuple[str, str, str]] = {
               "looking straight into the lens, slight natural smile"),
     "approachability": ("warm, open, friendly", "café or workspace in soft daylight",
                         "eye contact with the camera, relaxed smile"),
-    "authority": ("composed, assured, focused", "plain studio backdrop or stage with "
-                  "shallow depth of field", "steady gaze at the lens, restrained expression"),
-    "creativity": ("curious, bold, expressive", "studio or street with strong colour and "
-                   "graphic shapes", "candid moment, head slightly tilted"),
-    "aspiration": ("hopeful, visionary, determined", "rooftop, open landscape or city at "
-                   "golden hour", "looking slightly up and past the camera"),
+    "authority": ("composed, assured, focused", ("plain studio backdrop or stage with "
+                  "shallow depth of field"), "steady gaze at the lens, restrained expression"),
+    "creativity": ("curious, bold, expressive", ("studio or street with strong colour and "
+                   "graphic shapes"), "candid moment, head slightly tilted"),
+    "aspiration": ("hopeful, visionary, determined", ("rooftop, open landscape or city at "
+                   "golden hour"), "looking slightly up and past the camera"),
     "calm": ("serene, grounded, gentle", "nature or a quiet room with soft window light",
              "soft expression, relaxed shoulders"),
     "energy": ("energetic, joyful, dynamic", "vivid location with saturated colour",
                "broad laugh, mid-movement"),
-    "nostalgia": ("warm, reflective, familiar", "setting with period objects, warm "
-                  "late-afternoon light", "unposed, gentle smile"),
+    "nostalgia": ("warm, reflective, familiar", ("setting with period objects, warm "
+                  "late-afternoon light"), "unposed, gentle smile"),
 }
 REALISM = ("natural skin texture, visible pores, slight facial asymmetry, relaxed posture, "
            "candid eye contact, soft natural light, 85mm lens, no beauty filter")

@@ -89,21 +89,21 @@ def mood_map_svg(points: list[dict[str, Any]]) -> Markup:
     """``points``: dicts with id, label, warmth (index) and energy. One line per element and no
     blank lines, so Markdown passes the block through untouched."""
     parts = [
-        f'<svg class="kg-moodmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} '
+        (f'<svg class="kg-moodmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} '
         f'{MAP_H}" width="100%" style="max-width:{MAP_W}px" role="img" '
-        'aria-label="Mood map: warmth against energy for every portrait">',
-        f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" '
-        'fill="url(#kg-mood)" stroke="#888" stroke-width="1"/>',
-        '<defs><linearGradient id="kg-mood" x1="0" x2="1" y1="0" y2="0">'
+        'aria-label="Mood map: warmth against energy for every portrait">'),
+        (f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" '
+        'fill="url(#kg-mood)" stroke="#888" stroke-width="1"/>'),
+        ('<defs><linearGradient id="kg-mood" x1="0" x2="1" y1="0" y2="0">'
         '<stop offset="0" stop-color="#d6e6f5"/><stop offset="0.43" stop-color="#f2f2f2"/>'
-        '<stop offset="1" stop-color="#f8e0c4"/></linearGradient></defs>',
-        f'<line x1="{_x(0):.1f}" y1="{PAD}" x2="{_x(0):.1f}" y2="{MAP_H - PAD}" '
-        'stroke="#999" stroke-dasharray="4 4"/>',
-        f'<line x1="{PAD}" y1="{_y(0.5):.1f}" x2="{MAP_W - PAD}" y2="{_y(0.5):.1f}" '
-        'stroke="#999" stroke-dasharray="4 4"/>',
+        '<stop offset="1" stop-color="#f8e0c4"/></linearGradient></defs>'),
+        (f'<line x1="{_x(0):.1f}" y1="{PAD}" x2="{_x(0):.1f}" y2="{MAP_H - PAD}" '
+        'stroke="#999" stroke-dasharray="4 4"/>'),
+        (f'<line x1="{PAD}" y1="{_y(0.5):.1f}" x2="{MAP_W - PAD}" y2="{_y(0.5):.1f}" '
+        'stroke="#999" stroke-dasharray="4 4"/>'),
         f'<text x="{PAD}" y="{MAP_H - 14}" font-size="13" fill="#246">&#8592; cooler</text>',
-        f'<text x="{MAP_W - PAD}" y="{MAP_H - 14}" font-size="13" fill="#842" '
-        'text-anchor="end">warmer &#8594;</text>',
+        (f'<text x="{MAP_W - PAD}" y="{MAP_H - 14}" font-size="13" fill="#842" '
+        'text-anchor="end">warmer &#8594;</text>'),
         f'<text x="{PAD + 6}" y="{PAD + 16}" font-size="13" fill="#333">&#8593; energetic</text>',
         f'<text x="{PAD + 6}" y="{MAP_H - PAD - 8}" font-size="13" fill="#333">&#8595; calm</text>',
     ]

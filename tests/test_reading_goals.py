@@ -1,0 +1,75 @@
+"""Goal fit, checklist, recommendations and gaps from real readings."""
+from __future__ import annotations
+
+from reading_images import read
+
+from kitgen.kitfile.schema import GOALS
+from kitgen.reading.checklist import checklist
+from kitgen.reading.gaps import gaps
+from kitgen.reading.goals import FOR, fit, fits
+from kitgen.reading.recommend import PLATFORM_GOALS, recommend
+
+
+def _rows(*specs):
+    return [{"id": f"{n}-{c}" if c else n, "title": n, "reading": read(n, c), "use": []}
+            for n, c in specs]
+
+
+def test_every_goal_has_rules_and_every_platform_weights():
+    assert set(FOR) == set(GOALS)
+    for weights in PLATFORM_GOALS.values():
+        assert set(weights) <= set(GOALS) and abs(sum(weights.values()) - 1) < 1e-9
+
+
+def test_direct_gaze_smiling_portrait_fits_trust_and_approachability():
+    r = read("astronaut")
+    trust, warm = fit("trust", r), fit("approachability", r)
+    assert trust["score"] >= 0.7 and warm["score"] >= 0.7
+    assert any("lens" in s for s in trust["for"])
+    assert fit("approachability", read("hopper"))["score"] < warm["score"]
+
+
+def test_fits_follow_the_goal_order_and_smoothing_costs_trust():
+    out = fits(["trust", "energy"], read("astronaut"))
+    assert [f["goal"] for f in out] == ["trust", "energy"]
+    smooth = fit("trust", read("astronaut", "blur:2"))
+    assert smooth["score"] < out[0]["score"]
+    assert any("smoothed" in s for s in smooth["against"])
+
+
+def test_no_face_scores_low_for_eye_contact_goals():
+    none = fit("trust", read("cameraman"))
+    assert none["score"] < 0.5
+    assert any("No face" in s for s in none["against"])
+
+
+def test_checklist_answers_six_questions_with_goal_aware_status():
+    items = checklist(["trust"], read("astronaut"))
+    assert [i["key"] for i in items] == ["gaze", "expression", "human", "pose", "background",
+                                        "colour"]
+    assert all(i["status"] in ("pass", "consider", "fail") and i["suggestion"] for i in items)
+    assert items[0]["status"] == "pass" and "direct" in items[0]["measured"]
+    blurred = {i["key"]: i for i in checklist(["trust"], read("astronaut", "blur:2"))}
+    assert blurred["human"]["status"] == "fail"
+    cool = {i["key"]: i for i in checklist(["approachability"], read("astronaut", "cool"))}
+    assert cool["colour"]["status"] == "fail" and "Warm" in cool["colour"]["suggestion"]
+
+
+def test_recommendation_prefers_faces_and_covers_every_platform():
+    rows = _rows(("astronaut", ""), ("cameraman", ""))
+    recs = recommend({"linkedin": "LinkedIn", "tiktok": "TikTok"}, ["trust"], rows)
+    assert [r["platform"] for r in recs] == ["linkedin", "tiktok"]
+    assert recs[0]["portrait"] == "astronaut"
+    assert recs[0]["runner_up"] == "cameraman" and recs[0]["reason"]
+
+
+def test_gaps_name_what_is_missing_and_prompts_layer_identity():
+    rows = _rows(("hopper", ""), ("cameraman", ""))
+    out = gaps(["trust", "nostalgia", "approachability"], "founder", rows)
+    missing = {g["goal"]: g["message"] for g in out["gaps"]}
+    assert "trust" not in missing  # Hopper looks into the lens
+    assert missing["nostalgia"] == "No portrait with a period look for nostalgia."
+    assert "smiling portrait" in missing["approachability"]
+    assert [p["goal"] for p in out["prompts"]] == ["trust", "nostalgia", "approachability"]
+    assert out["prompts"][0]["prompt"].startswith("Portrait photograph of a founder,")
+    assert "natural skin texture" in out["prompts"][0]["prompt"]
