@@ -59,7 +59,8 @@ def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
         shutil.rmtree(final)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = work_dir / (RECORD + ".tmp")
-    tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    # Key order kept: a cached record must give the same kit.json bytes as a fresh one.
+    tmp.write_text(json.dumps(record), encoding="utf-8")
     os.replace(tmp, work_dir / RECORD)
     os.replace(work_dir, final)
     return final

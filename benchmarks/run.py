@@ -1,0 +1,346 @@
+"""kitgen benchmarks: ratios measured in one run on one machine, printed as a Markdown table.
+
+    .venv/bin/python benchmarks/run.py            # everything (about 5-10 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick    # the bundled portraits only (about a minute)
+
+Every kit is made at run time from the portraits bundled in content/portraits/ (upscaled to
+camera sizes with small per-copy marks so no two files are the same bytes). Builds run as
+``python -m kitgen build`` subprocesses, as a user runs them. Nothing here is a test: targets
+are reported, never asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+REPO = Path(__file__).resolve().parent.parent
+PORTRAITS = sorted(p for p in (REPO / "content" / "portraits").iterdir()
+                   if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
+BRAND = """person:
+  name: Benchmark Person
+goals: [trust, authority]
+"""
+ROWS: list[tuple[str, str, str, str]] = []  # measure, value, target, met
+
+
+def row(measure: str, value: str, target: str = "", met: bool | None = None) -> None:
+    ROWS.append((measure, value, target, "" if met is None else ("yes" if met else "**no**")))
+    print(f"  {measure}: {value}" + (f" (target {target})" if target else ""), flush=True)
+
+
+# ---------------------------------------------------------------- inputs made at run time
+def camera_copy(src: Path, megapixels: float, mark: int, dest: Path) -> Path:
+    """``src`` upscaled to about ``megapixels`` and saved as a camera-like JPEG; ``mark``
+    paints a small corner patch so every copy has different bytes."""
+    img = Image.open(src).convert("RGB")
+    scale = (megapixels * 1e6 / (img.width * img.height)) ** 0.5
+    size = (round(img.width * scale), round(img.height * scale))
+    big = img.resize(size, Image.BICUBIC)
+    ImageDraw.Draw(big).rectangle((0, 0, 7, 7), fill=(mark * 37 % 256, mark * 91 % 256, 40))
+    big.save(dest, "JPEG", quality=92)
+    return dest
+
+
+def make_kit(dest: Path, portraits: list[Path]) -> Path:
+    (dest / "content" / "portraits").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "themes", dest / "themes", dirs_exist_ok=True)
+    (dest / "content" / "brand.yml").write_text(BRAND, encoding="utf-8")
+    for p in portraits:
+        if p.parent != dest / "content" / "portraits":
+            shutil.copyfile(p, dest / "content" / "portraits" / p.name)
+    return dest
+
+
+def clean(kit: Path) -> None:
+    shutil.rmtree(kit / ".kitgen", ignore_errors=True)
+    shutil.rmtree(kit / "site", ignore_errors=True)
+
+
+# ---------------------------------------------------------------- process tree memory
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+    total, todo = 0, [pid]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * page
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_build(kit: Path, workers: int | None = None, sample: bool = False) -> dict:
+    cmd = [sys.executable, "-m", "kitgen", "build", "-q", "--kit", str(kit)]
+    if workers:
+        cmd += ["-j", str(workers)]
+    peak = [0]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.02)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    if sample:
+        watcher.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    if sample:
+        watcher.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"build of {kit} failed ({proc.returncode}):\n{out}\n{err}")
+    return {"seconds": seconds, "peak_tree": peak[0]}
+
+
+def cache_entries(kit: Path) -> set[str]:
+    d = kit / ".kitgen" / "cache"
+    return {p.name for p in d.iterdir()} if d.is_dir() else set()
+
+
+# ---------------------------------------------------------------- 1. palette
+def bench_palette(images: list[Path]) -> None:
+    from colorthief import ColorThief
+    from scipy.optimize import linear_sum_assignment
+
+    from kitgen.analysis import colour, palette
+    from kitgen.analysis.colour import delta_e
+    from kitgen.decode import decode
+
+    def cold_names() -> None:  # no colour-name results carried from the previous run
+        colour.name_of.cache_clear()
+
+    ratios, colour_ratios, distances = [], [], []
+    for path in images:
+        reps = 3 if path.stat().st_size < 2_000_000 else 1
+        t_ref, t_kit, t_cols = [], [], []
+        for _ in range(reps):
+            t = time.perf_counter()
+            ref = ColorThief(str(path)).get_palette(color_count=8, quality=10)
+            t_ref.append(time.perf_counter() - t)
+            cold_names()
+            t = time.perf_counter()
+            swatches = palette.extract(decode(path).image)
+            t_kit.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            palette.mmcq_palette(decode(path).image, palette.COLOURS)
+            t_cols.append(time.perf_counter() - t)
+        ours = [s.rgb for s in swatches]
+        cost = np.array([[delta_e(tuple(a), tuple(b)) for b in ours] for a in ref])
+        r, c = linear_sum_assignment(cost)
+        de = float(cost[r, c].mean())
+        ratios.append(min(t_ref) / min(t_kit))
+        colour_ratios.append(min(t_ref) / min(t_cols))
+        distances.append(de)
+        with Image.open(path) as im:
+            size = f"{im.width}x{im.height}"
+        print(f"    {path.name} {size}: colorthief {min(t_ref) * 1000:.0f} ms, kitgen extract "
+              f"{min(t_kit) * 1000:.1f} ms (colours only {min(t_cols) * 1000:.1f} ms), "
+              f"dE00 {de:.2f}", flush=True)
+    gmean = float(np.exp(np.mean(np.log(ratios))))
+    row(f"palette: plain colorthief / kitgen extract, incl. decode and colour names "
+        f"(geometric mean over {len(images)} portraits; min {min(ratios):.1f}x)",
+        f"{gmean:.1f}x", ">= 20x", gmean >= 20)
+    gcol = float(np.exp(np.mean(np.log(colour_ratios))))
+    row("palette: plain colorthief / kitgen colours only (decode + MMCQ, no names)",
+        f"{gcol:.1f}x", "", None)
+    mean_de = float(np.mean(distances))
+    row("palette: mean CIEDE2000, colours matched one to one (Hungarian)",
+        f"{mean_de:.2f} (max {max(distances):.2f})", "<= 3", mean_de <= 3)
+
+
+# ---------------------------------------------------------------- 2. floor
+FLOOR = r'''
+import io, json, sys, time
+from PIL import Image
+from kitgen.crops.render import JPEG_QUALITY, PNG_LEVEL, srgb_icc
+spec = json.loads(sys.stdin.read())
+outs = []
+for path in spec["outputs"]:  # pixels of every output, made ready before the clock starts
+    with Image.open(path) as im:
+        outs.append((path.rsplit(".", 1)[1].lower(), im.copy()))
+icc = srgb_icc()
+t = time.perf_counter()
+for path in spec["inputs"]:
+    with Image.open(path) as im:
+        im.load()
+for kind, im in outs:
+    buf = io.BytesIO()
+    if kind == "png":
+        im.save(buf, "PNG", compress_level=PNG_LEVEL)
+    else:
+        im.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True,
+                icc_profile=icc, subsampling="4:2:0")
+print(time.perf_counter() - t)
+'''
+
+
+def floor_seconds(kit: Path) -> float:
+    """Decode every input once and encode every output image once, in one process."""
+    inputs = sorted(str(p) for p in (kit / "content" / "portraits").iterdir() if p.is_file()
+                    and p.suffix.lower() in (".jpg", ".jpeg", ".png"))
+    outputs = sorted(str(p) for p in (kit / ".kitgen" / "cache").rglob("*")
+                     if p.suffix.lower() in (".jpg", ".png"))
+    spec = json.dumps({"inputs": inputs, "outputs": outputs})
+    t = time.perf_counter()
+    res = subprocess.run([sys.executable, "-c", FLOOR], input=spec, capture_output=True,
+                         text=True, check=True)
+    wall = time.perf_counter() - t
+    print(f"    floor: {len(inputs)} decodes + {len(outputs)} encodes: "
+          f"{float(res.stdout):.2f} s of work, {wall:.2f} s with start-up and setup", flush=True)
+    return float(res.stdout)
+
+
+def bench_builds(kit: Path, label: str) -> None:
+    n = len(list((kit / "content" / "portraits").iterdir()))
+    clean(kit)
+    cold = run_build(kit)["seconds"]
+    floor = floor_seconds(kit)
+    row(f"{label}: cold build / floor ({n} portraits; {cold:.1f} s vs {floor:.1f} s)",
+        f"{cold / floor:.2f}x", "<= 1.5x", cold / floor <= 1.5)
+    again = run_build(kit)["seconds"]
+    row(f"{label}: no-change rebuild / cold ({again:.2f} s)", f"{100 * again / cold:.1f}%",
+        "<= 5%", again / cold <= 0.05)
+    # Touch one portrait: new bytes (one pixel changed), same name.
+    target = sorted((kit / "content" / "portraits").iterdir())[0]
+    before = cache_entries(kit)
+    with Image.open(target) as im:
+        img = im.convert("RGB")
+    img.putpixel((img.width - 1, img.height - 1), (1, 2, 3))
+    img.save(target, "JPEG" if target.suffix.lower() in (".jpg", ".jpeg") else "PNG",
+             **({"quality": 92} if target.suffix.lower() in (".jpg", ".jpeg") else {}))
+    one = run_build(kit)["seconds"]
+    redone = len(cache_entries(kit) - before)
+    row(f"{label}: rebuild after editing one portrait / cold ({one:.2f} s; portraits "
+        f"re-analysed: {redone} of {n}; MkDocs re-renders every page)",
+        f"{100 * one / cold:.0f}%", "only that portrait", redone == 1)
+    os.utime(target)
+    touched = run_build(kit)["seconds"]
+    row(f"{label}: rebuild after `touch` (mtime only) / cold ({touched:.2f} s)",
+        f"{100 * touched / cold:.1f}%", "", None)
+
+
+def bench_workers(kit: Path, label: str) -> None:
+    clean(kit)
+    one = run_build(kit, workers=1)["seconds"]
+    clean(kit)
+    two = run_build(kit, workers=2)["seconds"]
+    row(f"{label}: 1 worker / 2 workers, cold ({one:.1f} s vs {two:.1f} s)",
+        f"{one / two:.2f}x", ">= 1.7x", one / two >= 1.7)
+
+
+def bench_memory(work: Path, count: int, mp: float) -> None:
+    src = work / "mem-src"
+    src.mkdir()
+    made = []
+    for i in range(count):
+        base = PORTRAITS[i % len(PORTRAITS)]
+        made.append(camera_copy(base, mp, i, src / f"{base.stem}-{i:02d}.jpg"))
+    kit = make_kit(work / "mem-kit", made)
+    res = run_build(kit, sample=True)
+    single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    peak = res["peak_tree"] / 2**20
+    row(f"peak RSS of the build process tree, {count} portraits of {mp:.0f} MP "
+        f"({res['seconds']:.0f} s; largest single process {single / 2**20:.0f} MB)",
+        f"{peak:.0f} MB", "< 600 MB", peak < 600)
+
+
+def bench_help() -> None:
+    exe = Path(sys.executable).with_name("kitgen")
+    cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "kitgen", "--help"]
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - t)
+    med = statistics.median(times) * 1000
+    row("`kitgen --help` wall time (median of 7)", f"{med:.0f} ms", "< 300 ms", med < 300)
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown cpu"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines()
+                   if x.startswith("MemTotal"))
+        ram = f"{mem / 2**20:.0f} GB RAM"
+    except (OSError, StopIteration):
+        ram = "RAM unknown"
+    return (f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {cpu}, {ram}, "
+            f"Python {platform.python_version()}, {platform.system()}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true",
+                    help="bundled portraits only; skip the large kits and the 40 x 24 MP run")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kitgen-bench-"))
+    print(f"machine: {machine()}\nwork folder: {work}", flush=True)
+    try:
+        print("1. palette", flush=True)
+        images = list(PORTRAITS)
+        if not args.quick:
+            big = work / "palette"
+            big.mkdir()
+            images += [camera_copy(p, 12, i, big / f"{p.stem}-12mp.jpg")
+                       for i, p in enumerate(PORTRAITS)]
+        bench_palette(images)
+
+        print("5. memory (first, so the largest-child figure is this build's)", flush=True)
+        bench_memory(work, 4 if args.quick else 40, 24)
+
+        print("2-4. builds", flush=True)
+        example = make_kit(work / "example", PORTRAITS)
+        bench_builds(example, "bundled example")
+        bench_workers(example, "bundled example")
+        if not args.quick:
+            cams = work / "cams"
+            cams.mkdir()
+            copies = [camera_copy(PORTRAITS[i % len(PORTRAITS)], 12, i,
+                                  cams / f"{PORTRAITS[i % len(PORTRAITS)].stem}-{i:02d}.jpg")
+                      for i in range(12)]
+            kit12 = make_kit(work / "kit12", copies)
+            bench_builds(kit12, "12 x 12 MP kit")
+            bench_workers(kit12, "12 x 12 MP kit")
+
+        print("6. start-up", flush=True)
+        bench_help()
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\nMachine: {machine()}\n")
+    print("| measure | result | target | met |\n| --- | --- | --- | --- |")
+    for r in ROWS:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()

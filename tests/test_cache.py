@@ -1,0 +1,82 @@
+"""The content-addressed cache and the site-stage digest: keys change with every input."""
+from __future__ import annotations
+
+import json
+
+from kitgen import __version__, cache, site_state
+
+
+def test_key_changes_with_every_input():
+    base = ("a" * 64, "pid", {"title": "x"}, [{"id": "p", "width": 10}])
+    k = cache.key(*base)
+    assert k == cache.key(*base)
+    variants = [
+        ("b" * 64, *base[1:]),
+        (base[0], "other", *base[2:]),
+        (*base[:2], {"title": "y"}, base[3]),
+        (*base[:3], [{"id": "p", "width": 11}]),
+    ]
+    assert len({k} | {cache.key(*v) for v in variants}) == 5
+
+
+def test_code_version_names_the_release():
+    assert cache.code_version().startswith(__version__ + "+")
+    assert cache.code_version() == cache.code_version()
+
+
+def test_store_then_lookup_round_trips_and_moves_the_files(tmp_path):
+    work = tmp_path / "work" / "k1"
+    (work / "crops").mkdir(parents=True)
+    (work / "crops" / "a.jpg").write_bytes(b"jpeg")
+    final = cache.store(tmp_path / "cache", "k1", work, {"id": "a"})
+    assert cache.lookup(tmp_path / "cache", "k1") == {"id": "a"}
+    assert (final / "crops" / "a.jpg").read_bytes() == b"jpeg" and not work.exists()
+    dst = tmp_path / "docs"
+    cache.link_tree(final, dst)
+    assert (dst / "crops" / "a.jpg").read_bytes() == b"jpeg"
+    assert not (dst / cache.RECORD).exists()
+
+
+def test_an_entry_without_its_record_is_a_miss(tmp_path):
+    (tmp_path / "cache" / "k2").mkdir(parents=True)
+    (tmp_path / "cache" / "k2" / "crop.jpg").write_bytes(b"half")
+    assert cache.lookup(tmp_path / "cache", "k2") is None
+    (tmp_path / "cache" / "k2" / cache.RECORD).write_text("{not json", encoding="utf-8")
+    assert cache.lookup(tmp_path / "cache", "k2") is None
+
+
+def test_site_digest_follows_pages_data_config_and_themes(tmp_path):
+    root = tmp_path / "kit"
+    (root / "themes" / "assets").mkdir(parents=True)
+    (root / "themes" / "assets" / "x.css").write_text("a{}", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    args = ({"index.md": "# hi"}, [{"Home": "index.md"}], {"palette": []}, [tmp_path / "c1"])
+    d = site_state.digest(root, config, *args)
+    assert d == site_state.digest(root, config, *args)
+    assert d != site_state.digest(root, config, {"index.md": "# ho"}, *args[1:])
+    assert d != site_state.digest(root, config, *args[:2], {"palette": [1]}, args[3])
+    assert d != site_state.digest(root, config, *args[:3], [tmp_path / "c2"])
+    config.write_text("site_name: y\n", encoding="utf-8")
+    d2 = site_state.digest(root, config, *args)
+    assert d2 != d
+    (root / "themes" / "assets" / "x.css").write_text("b{}", encoding="utf-8")
+    assert site_state.digest(root, config, *args) != d2
+
+
+def test_site_is_unchanged_only_with_the_same_digest_and_site_in_place(tmp_path):
+    state, site = tmp_path / ".kitgen", tmp_path / "site"
+    state.mkdir()
+    data = {"palette": []}
+    assert not site_state.unchanged(state, site, "d1", data)  # never built
+    site_state.remember(state, "d1")
+    assert json.loads((state / site_state.STATE_FILE).read_text())["digest"] == "d1"
+    assert not site_state.unchanged(state, site, "d1", data)  # site/ missing
+    site.mkdir()
+    from kitgen.manifest import dumps
+
+    (site / "kit.json").write_text(dumps(data), encoding="utf-8")
+    assert site_state.unchanged(state, site, "d1", data)
+    assert not site_state.unchanged(state, site, "d2", data)
+    (site / "kit.json").write_text("{}", encoding="utf-8")  # edited by hand
+    assert not site_state.unchanged(state, site, "d1", data)

@@ -1,0 +1,100 @@
+"""Outputs are byte-identical whatever the number of workers and whether the cache was used,
+and editing one portrait recomputes only that portrait."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import ASTRONAUT, HOPPER, make_kit
+
+BRAND = """person:
+  name: Determinism Check
+goals: [trust]
+platforms: [linkedin]
+"""
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """One kit built with 1 worker, a copy built with 2, then rebuilt in the ways the cache
+    and the site-skip take part in."""
+    from kitgen.build import build
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # MkDocs dates its sitemap by build day
+    try:
+        one = make_kit(tmp_path_factory.mktemp("one"), BRAND, [ASTRONAUT, HOPPER])
+        two = tmp_path_factory.mktemp("two") / "kit"
+        shutil.copytree(one, two)
+        out = {"w1": build(one, workers=1)}
+        out["w1_tree"] = tree(one / "site")
+        out["w2"] = build(two, workers=2)
+        out["w2_tree"] = tree(two / "site")
+        out["again"] = build(two, workers=2)
+        out["again_tree"] = tree(two / "site")
+        shutil.rmtree(two / "site")  # the site stage must run again, from cached entries only
+        out["from_cache"] = build(two, workers=2)
+        out["from_cache_tree"] = tree(two / "site")
+        entries = {p.name for p in (two / ".kitgen" / "cache").iterdir()}
+        edited = two / "content" / "portraits" / HOPPER.name
+        with Image.open(edited) as im:
+            img = im.convert("RGB")
+        img.putpixel((0, 0), (0, 0, 0))
+        img.save(edited, "JPEG", quality=90)
+        out["edited"] = build(two, workers=2)
+        out["edited_tree"] = tree(two / "site")
+        out["new_entries"] = {p.name for p in (two / ".kitgen" / "cache").iterdir()} - entries
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return out
+
+
+def test_builds_succeed_with_both_portraits(builds):
+    for name in ("w1", "w2", "again", "from_cache", "edited"):
+        report = builds[name]
+        assert report.exit_code == 0, report.failed
+        assert len(report.portraits) == 2
+
+
+def test_one_and_two_workers_give_the_same_bytes(builds):
+    a, b = builds["w1_tree"], builds["w2_tree"]
+    assert any(k.startswith("crops/") for k in a) and "kit.json" in a
+    assert a == b
+
+
+def test_a_cached_rebuild_gives_the_same_bytes_without_recomputing(builds):
+    assert builds["w2"].cached == 0
+    assert builds["again"].cached == 2
+    assert not builds["again"].site_built  # nothing the site reads changed: MkDocs skipped
+    assert builds["again_tree"] == builds["w1_tree"]
+
+
+def test_a_site_rebuilt_from_the_cache_gives_the_same_bytes(builds):
+    report = builds["from_cache"]
+    assert report.cached == 2 and report.site_built
+    assert builds["from_cache_tree"] == builds["w1_tree"]
+
+
+def test_editing_one_portrait_recomputes_only_that_one(builds):
+    report = builds["edited"]
+    assert report.cached == 1
+    assert report.site_built
+    assert len(builds["new_entries"]) == 1
+    before, after = builds["w1_tree"], builds["edited_tree"]
+    astro, hopper = "crops/eileen-collins-nasa/", "crops/grace-hopper-navy/"
+    same = {k: v for k, v in before.items() if k.startswith(astro)}
+    assert same and all(after[k] == v for k, v in same.items())
+    assert any(after.get(k) != v for k, v in before.items() if k.startswith(hopper))
