@@ -108,3 +108,36 @@ def serve(kit_dir: Path, port: int, host: str) -> None:
 
     _setup_logging(False)
     run_serve(kit_dir, host=host, port=port)
+
+
+@main.command()
+@KIT_OPTION
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Zip file to write (default: <name>-brand-kit.zip in the kit folder).")
+def pack(kit_dir: Path, out: Path | None) -> None:
+    """Zip the guide, every crop (one folder per platform), the palette files and kit.json
+    into one deterministic archive; builds the kit first when site/ is missing."""
+    from kitgen.pack import pack as run_pack
+
+    _setup_logging(False)
+    report = run_pack(kit_dir, out, on_build=lambda: click.echo(
+        f"no built site in {kit_dir}; building it first", err=True))
+    click.echo(report.summary())
+
+
+@main.command()
+@KIT_OPTION
+@click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish on.")
+@click.option("-m", "--message", default=None,
+              help="Commit message (default: names kitgen and the kit's commit).")
+def publish(kit_dir: Path, remote: str, branch: str, message: str | None) -> None:
+    """Push the built guide to a git remote's pages branch (as 'mkdocs gh-deploy' does);
+    builds the kit first when site/ is missing."""
+    from kitgen.publish import publish as run_publish
+
+    _setup_logging(False)
+    report = run_publish(kit_dir, remote=remote, branch=branch, message=message,
+                         on_build=lambda: click.echo(
+                             f"no built site in {kit_dir}; building it first", err=True))
+    click.echo(report.summary())

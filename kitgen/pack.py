@@ -1,0 +1,136 @@
+"""``kitgen pack``: the whole kit as one zip to hand to a client or a team.
+
+The zip holds one folder, ``<name>-brand-kit/``, with:
+
+- ``site/``: the guide, opens from disk (``site/index.html``; every link is relative);
+- ``crops/<platform>/<portrait>--<format>.<ext>``: every crop, grouped per platform;
+- ``exports/``: the palette files (CSS, SCSS, tokens, ASE, GPL, Tailwind);
+- ``kit.json``: the manifest; ``README.txt``: what is where.
+
+The archive is deterministic: entries sorted, fixed timestamps and permissions, fixed
+compression, so packing the same build twice gives the same bytes (and the same checksum).
+A kit without a built site is built first.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kitgen.errors import KitgenError
+from kitgen.ids import slug
+
+log = logging.getLogger(__name__)
+
+SITE = "site"
+EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can store
+STORED = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".gz", ".heic", ".avif", ".zip"}
+README = """\
+{name}: brand kit made with kitgen {version}
+
+site/index.html   the brand guide; open it in any browser, no internet needed
+crops/            every crop, one folder per platform: <portrait>--<format>.<ext>
+exports/          the kit palette for design tools and code
+kit.json          everything above as data (the kit manifest)
+"""
+
+
+@dataclass(frozen=True)
+class PackReport:
+    path: Path
+    files: int
+    bytes: int
+    built: bool  # True when pack had to build the site first
+
+    def summary(self) -> str:
+        return f"packed {self.files} files ({self.bytes / 1e6:.1f} MB) -> {self.path}"
+
+
+def default_out(root: Path, name: str) -> Path:
+    return root / f"{slug(name)}-brand-kit.zip"
+
+
+def plan(site: Path, manifest: dict) -> dict[str, Path]:
+    """Archive path (inside the top folder) -> file on disk, for everything the zip holds."""
+    entries: dict[str, Path] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            entries[f"{SITE}/{path.relative_to(site).as_posix()}"] = path
+    platform_of = {p["id"]: p["platform"] for p in manifest["presets"]}
+    for portrait in manifest["portraits"]:
+        for crop in portrait["crops"]:
+            src = site / crop["path"]
+            platform = platform_of.get(crop["preset"], "other")
+            name = f"{portrait['id']}--{crop['preset']}{src.suffix}"
+            entries[f"crops/{platform}/{name}"] = src
+    for entry in manifest.get("exports", {}).values():
+        src = site / entry["path"]
+        entries[f"exports/{src.name}"] = src
+    entries["kit.json"] = site / "kit.json"
+    missing = sorted(str(p) for p in entries.values() if not p.is_file())
+    if missing:
+        raise KitgenError(f"{missing[0]}: named in site/kit.json but missing; "
+                          "run 'kitgen build' again, then pack")
+    return entries
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=EPOCH)
+    info.create_system = 3  # unix, whatever system packs it
+    info.external_attr = 0o100644 << 16
+    stored = os.path.splitext(name)[1].lower() in STORED
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    return info
+
+
+def write_zip(out: Path, top: str, entries: dict[str, Path], readme: str) -> int:
+    """Write atomically (temporary file, then rename); returns the number of files."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    files = {f"{top}/{k}": v for k, v in entries.items()}
+    try:
+        with zipfile.ZipFile(tmp, "w", compresslevel=9) as zf:
+            zf.writestr(_info(f"{top}/README.txt"), readme.encode("utf-8"))
+            for name in sorted(files):
+                zf.writestr(_info(name), files[name].read_bytes(), compresslevel=9)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(files) + 1
+
+
+def pack(root: Path | str = ".", out: Path | str | None = None, *,
+         on_build: Callable[[], None] | None = None) -> PackReport:
+    """Zip the kit at ``root``; builds it first when ``site/kit.json`` is missing."""
+    from kitgen import __version__
+    from kitgen.kitfile.load import load_kit
+
+    kit = load_kit(root)  # a clear KitError for a folder that is no kit
+    site = kit.root / SITE
+    built = False
+    if not (site / "kit.json").is_file():
+        from kitgen.build import build
+
+        if on_build:
+            on_build()
+        report = build(kit.root)
+        built = True
+        if report.failed:
+            log.warning("%d portrait(s) failed and are not in the pack", len(report.failed))
+    manifest = json.loads((site / "kit.json").read_text(encoding="utf-8"))
+    out = Path(out) if out is not None else default_out(kit.root, kit.brand.person.name)
+    out = out.resolve()
+    if out.is_relative_to(site.resolve()):
+        raise KitgenError(f"{out}: the pack cannot go inside site/ (the next build replaces "
+                          "it); choose another --out")
+    top = f"{slug(kit.brand.person.name)}-brand-kit"
+    readme = README.format(name=" ".join(kit.brand.person.name.split()), version=__version__)
+    files = write_zip(out, top, plan(site, manifest), readme)
+    return PackReport(path=out, files=files, bytes=out.stat().st_size, built=built)
+
+
+__all__ = ["PackReport", "pack", "plan", "default_out"]

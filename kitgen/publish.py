@@ -1,0 +1,123 @@
+"""``kitgen publish``: put the built guide on a git remote's pages branch (GitHub Pages and
+alike), the way ``mkdocs gh-deploy`` does it: ghp-import commits ``site/`` as the whole tree
+of the branch (with ``.nojekyll``) on top of the remote's history, then pushes.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from kitgen.errors import KitgenError
+
+SITE = "site"
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    remote: str
+    url: str
+    branch: str
+    commit: str
+    built: bool
+
+    def summary(self) -> str:
+        return f"published site/ to {self.remote} ({self.url}) branch {self.branch} at " \
+               f"{self.commit[:12]}"
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=False)
+
+
+def repository(root: Path) -> Path:
+    """The top of the git work tree holding the kit, or a one-line error."""
+    try:
+        done = _git(root, "rev-parse", "--show-toplevel")
+    except FileNotFoundError:
+        raise KitgenError("git is not installed; install git to publish, or copy site/ to "
+                          "your web host by hand") from None
+    if done.returncode != 0:
+        raise KitgenError(f"{root}: not a git repository; run 'git init' and "
+                          "'git remote add origin URL' there, then publish again")
+    return Path(done.stdout.strip())
+
+
+def remote_url(repo: Path, remote: str) -> str:
+    done = _git(repo, "remote", "get-url", remote)
+    if done.returncode != 0:
+        known = _git(repo, "remote").stdout.split()
+        hint = f" (remotes: {', '.join(known)})" if known else ""
+        raise KitgenError(f"{repo}: no git remote named '{remote}'{hint}; add one with "
+                          f"'git remote add {remote} URL' or choose another with --remote")
+    return done.stdout.strip()
+
+
+def default_message(repo: Path) -> str:
+    from kitgen import __version__
+
+    head = _git(repo, "rev-parse", "--short", "HEAD")
+    source = f" from {head.stdout.strip()}" if head.returncode == 0 else ""
+    return f"Publish the brand guide{source} with kitgen {__version__}"
+
+
+@contextmanager
+def _in_repo(repo: Path) -> Iterator[None]:
+    """ghp-import runs git in the current folder and reads the committer from the
+    environment or git config; give it both, and put everything back afterwards."""
+    saved_cwd, saved_env = os.getcwd(), dict(os.environ)
+    os.chdir(repo)
+    try:
+        for key, config, fallback in (("GIT_COMMITTER_NAME", "user.name", "kitgen"),
+                                      ("GIT_COMMITTER_EMAIL", "user.email", "kitgen@localhost")):
+            if not os.environ.get(key) and not _git(repo, "config", config).stdout.strip():
+                os.environ[key] = fallback
+        yield
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh-pages",
+            message: str | None = None,
+            on_build: Callable[[], None] | None = None) -> PublishReport:
+    """Push ``root/site`` to ``remote``'s ``branch``; builds the kit first without a site."""
+    import ghp_import
+
+    from kitgen.kitfile.load import load_kit
+
+    root = Path(root).resolve()
+    repo = repository(root)
+    url = remote_url(repo, remote)
+    kit = load_kit(root)
+    site = kit.root / SITE
+    built = False
+    if not (site / "kit.json").is_file():
+        from kitgen.build import build
+
+        if on_build:
+            on_build()
+        build(kit.root)
+        built = True
+    # Start from the remote's branch when it exists, so the push is a fast-forward.
+    _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+    with _in_repo(repo):
+        try:
+            ghp_import.ghp_import(str(site), mesg=message or default_message(repo),
+                                  remote=remote, branch=branch, push=True, nojekyll=True)
+        except ghp_import.GhpError as exc:
+            raise KitgenError(f"{repo}: publishing failed: {exc}") from None
+        except subprocess.CalledProcessError:
+            raise KitgenError(f"{repo}: 'git push {remote} {branch}' failed (see git's message "
+                              f"above); check the remote's URL and your access, then publish "
+                              "again") from None
+    commit = _git(repo, "rev-parse", f"refs/heads/{branch}").stdout.strip()
+    return PublishReport(remote=remote, url=url, branch=branch, commit=commit, built=built)
+
+
+__all__ = ["PublishReport", "publish", "repository", "remote_url"]

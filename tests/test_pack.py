@@ -1,0 +1,133 @@
+"""``kitgen pack``: one deterministic zip with the site, crops per platform, exports, manifest."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from click.testing import CliRunner
+
+from kitgen.cli import main
+from kitgen.pack import pack
+
+from conftest import ASTRONAUT
+
+TOP = "pioneers-an-example-kit-brand-kit"
+
+
+@pytest.fixture(scope="module")
+def kit_copy(example_build, tmp_path_factory) -> Path:
+    """A private copy of the built example (pack must not need to write into the kit)."""
+    kit, _ = example_build
+    dest = tmp_path_factory.mktemp("packkit") / "kit"
+    shutil.copytree(kit, dest, ignore=shutil.ignore_patterns(".kitgen"))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def packed(kit_copy, tmp_path_factory) -> Path:
+    return pack(kit_copy, tmp_path_factory.mktemp("out") / "kit.zip").path
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key in ("href", "src") and value:
+                self.refs.append(value)
+
+
+def test_two_packs_are_byte_identical_even_after_files_are_touched(kit_copy, packed, tmp_path):
+    for path in (kit_copy / "site").rglob("*.html"):
+        os.utime(path, (1_900_000_000, 1_900_000_000))
+    again = pack(kit_copy, tmp_path / "again.zip").path
+    assert hashlib.sha256(again.read_bytes()).digest() == \
+        hashlib.sha256(packed.read_bytes()).digest()
+
+
+def test_pack_lists_site_crops_per_platform_exports_and_manifest(kit_copy, packed):
+    data = json.loads((kit_copy / "site" / "kit.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(packed) as zf:
+        infos = zf.infolist()
+        names = [i.filename for i in infos]
+        assert zf.testzip() is None
+        assert json.loads(zf.read(f"{TOP}/kit.json")) == data
+        readme = zf.read(f"{TOP}/README.txt").decode()
+    assert names == [names[0]] + sorted(names[1:]) and names[0] == f"{TOP}/README.txt"
+    assert all(n.startswith(TOP + "/") for n in names)
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert "site/index.html" in readme
+    for page in ("index.html", "colours.html", "platforms.html", "kit.json", "kit/palette.ase"):
+        assert f"{TOP}/site/{page}" in names
+    platform_of = {p["id"]: p["platform"] for p in data["presets"]}
+    crops = [n for n in names if n.startswith(f"{TOP}/crops/")]
+    expected = {f"{TOP}/crops/{platform_of[c['preset']]}/{p['id']}--{c['preset']}"
+                f"{Path(c['path']).suffix}" for p in data["portraits"] for c in p["crops"]}
+    assert set(crops) == expected and len(crops) == sum(len(p["crops"]) for p in data["portraits"])
+    assert {n.split("/")[2] for n in crops} == set(platform_of.values())
+    exports = sorted(n.split("/")[-1] for n in names if n.startswith(f"{TOP}/exports/"))
+    assert exports == sorted(Path(e["path"]).name for e in data["exports"].values())
+
+
+def test_unzipped_site_is_complete_and_every_local_link_resolves(kit_copy, packed, tmp_path):
+    with zipfile.ZipFile(packed) as zf:
+        zf.extractall(tmp_path)
+    site = tmp_path / TOP / "site"
+    original = kit_copy / "site"
+    for path in original.rglob("*"):
+        if path.is_file():
+            assert (site / path.relative_to(original)).read_bytes() == path.read_bytes()
+    crop = next((tmp_path / TOP / "crops" / "linkedin").iterdir())
+    portrait, preset = crop.stem.split("--")
+    assert crop.read_bytes() == (original / "crops" / portrait / f"{preset}.jpg").read_bytes()
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # root-absolute links by design (served by hosts only)
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for ref in parser.refs:
+            url = urlparse(ref)
+            if url.scheme or ref.startswith("#"):
+                continue
+            assert not ref.startswith("/"), f"{page.name}: {ref} breaks from file://"
+            assert (page.parent / unquote(url.path)).exists(), f"{page.name}: {ref}"
+
+
+def test_pack_builds_a_kit_that_has_no_site_yet(kit_factory, tmp_path):
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\nplatforms: [linkedin]\n",
+                      [ASTRONAUT])
+    assert not (kit / "site").exists()
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit)])
+    assert result.exit_code == 0, result.output
+    assert "building it first" in result.output
+    out = kit / "ada-brand-kit.zip"
+    assert f"-> {out}" in result.output
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+    assert "ada-brand-kit/site/index.html" in names
+    assert {n.split("/")[2] for n in names if n.startswith("ada-brand-kit/crops/")} == {
+        "linkedin"}
+
+
+def test_pack_refuses_to_write_inside_the_site(kit_copy):
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out",
+                                       str(kit_copy / "site" / "kit.zip")])
+    assert result.exit_code == 1
+    assert "cannot go inside site/" in result.output and "Traceback" not in result.output
+    assert not (kit_copy / "site" / "kit.zip").exists()
+
+
+def test_pack_in_a_folder_that_is_no_kit_says_so(tmp_path):
+    result = CliRunner().invoke(main, ["pack", "--kit", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "brand.yml" in result.output and "Traceback" not in result.output
+    assert not list(tmp_path.glob("*.zip"))

@@ -1,0 +1,106 @@
+"""``kitgen publish`` against a local bare repository, as GitHub Pages would receive it."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kitgen.cli import main
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch, tmp_path):
+    """No user or system git config, and no repository above tmp_path is ever found."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def kit_repo(example_build, tmp_path) -> tuple[Path, Path]:
+    """A copy of the built example kit as a git repository with a bare 'origin'."""
+    kit, _ = example_build
+    repo = tmp_path / "kit"
+    shutil.copytree(kit, repo, ignore=shutil.ignore_patterns(".kitgen"))
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(bare))
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "remote", "add", "origin", str(bare))
+    return repo, bare
+
+
+def test_publish_pushes_the_site_to_gh_pages(kit_repo):
+    repo, bare = kit_repo
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "published site/ to origin" in result.output
+    files = git(bare, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert {"index.html", "kit.json", "colours.html", ".nojekyll", "kit/palette.ase"} <= set(files)
+    site_files = {p.relative_to(repo / "site").as_posix()
+                  for p in (repo / "site").rglob("*") if p.is_file()}
+    assert set(files) == site_files | {".nojekyll"}
+    assert git(bare, "show", "gh-pages:kit.json") == \
+        (repo / "site" / "kit.json").read_text(encoding="utf-8")
+    # The kit's own branch is untouched: publishing only writes the pages branch.
+    assert git(bare, "branch", "--list").split() == ["gh-pages"]
+    assert "Publish the brand guide" in git(bare, "log", "-1", "--format=%s", "gh-pages")
+
+
+def test_publish_again_adds_a_commit_on_top(kit_repo):
+    repo, bare = kit_repo
+    runner = CliRunner()
+    assert runner.invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
+    (repo / "site" / "extra.html").write_text("<p>new</p>", encoding="utf-8")
+    result = runner.invoke(main, ["publish", "--kit", str(repo), "-m", "Second edition"])
+    assert result.exit_code == 0, result.output
+    log = git(bare, "log", "--format=%s", "gh-pages").splitlines()
+    assert log[0] == "Second edition" and len(log) == 2
+    assert "extra.html" in git(bare, "ls-tree", "--name-only", "gh-pages").split()
+
+
+def test_publish_to_another_remote_and_branch(kit_repo, tmp_path):
+    repo, _ = kit_repo
+    other = tmp_path / "other.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(other))
+    git(repo, "remote", "add", "pages", str(other))
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--remote", "pages",
+                                       "--branch", "site"])
+    assert result.exit_code == 0, result.output
+    assert "index.html" in git(other, "ls-tree", "--name-only", "site").split()
+
+
+def test_publish_outside_a_git_repository_is_one_clear_line(example_build, tmp_path):
+    kit, _ = example_build
+    plain = tmp_path / "plain"
+    shutil.copytree(kit, plain, ignore=shutil.ignore_patterns(".kitgen"))
+    result = CliRunner().invoke(main, ["publish", "--kit", str(plain)])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert "not a git repository" in result.output and "git init" in result.output
+
+
+def test_publish_to_a_missing_remote_names_the_remotes_there(kit_repo):
+    repo, _ = kit_repo
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--remote", "upstream"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert "no git remote named 'upstream'" in result.output and "(remotes: origin)" in \
+        result.output
+
+
+def test_publish_when_the_push_is_refused_says_what_failed(kit_repo, tmp_path):
+    repo, _ = kit_repo
+    git(repo, "remote", "set-url", "origin", str(tmp_path / "nowhere.git"))
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "git push origin gh-pages' failed" in result.output
