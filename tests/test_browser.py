@@ -189,7 +189,13 @@ def test_brand_colours_keep_text_readable(browser, served):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(served + "index.html")
     assert _contrast(page, ".md-header__topic", "color", ".md-header") >= 4.5
-    assert _contrast(page, ".md-content a[href='kit.json']", "color", "body") >= 4.5
+    link = ".md-content a[href='kit.json']"
+    assert _contrast(page, link, "color", "body") >= 4.5
+    page.add_style_tag(content="* { transition: none !important; }")
+    before = page.eval_on_selector(link, "e => getComputedStyle(e).color")
+    page.hover(link)
+    assert page.eval_on_selector(link, "e => getComputedStyle(e).color") != before  # accent
+    assert _contrast(page, link, "color", "body") >= 4.5
     for tag in page.locator(".kg-tags span").element_handles():
         fg, bg = tag.evaluate("e => [getComputedStyle(e).color, "
                               "getComputedStyle(e).backgroundColor]")

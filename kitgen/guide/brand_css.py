@@ -39,6 +39,14 @@ def pick_accent(palette: list[dict], primary: str) -> str:
                                       s["hex"]))["hex"]
 
 
+def readable_on_white(hex_colour: str, minimum: float = MIN_CONTRAST) -> str:
+    """The colour, darkened in OKLCh (same hue) until it reads as text on white."""
+    c = Color(hex_colour).convert("oklch")
+    while c.contrast("#ffffff", method="wcag21") < minimum and c["lightness"] > 0:
+        c["lightness"] = max(0.0, c["lightness"] - 0.01)
+    return c.convert("srgb").fit().to_string(hex=True)
+
+
 def brand_css(palette: list[dict]) -> str:
     primary = pick_primary(palette)
     accent = pick_accent(palette, primary)
@@ -49,10 +57,12 @@ def brand_css(palette: list[dict]) -> str:
         f"  --md-primary-fg-color--light: {primary};",
         f"  --md-primary-fg-color--dark: {primary};",
         f"  --md-primary-bg-color: {text_on(primary)};",
-        f"  --md-accent-fg-color: {accent};",
+        # Links and hovered links are text on white: keep them readable (WCAG AA).
+        f"  --md-typeset-a-color: {readable_on_white(primary)};",
+        f"  --md-accent-fg-color: {readable_on_white(accent)};",
+        f"  --md-accent-fg-color--transparent: {readable_on_white(accent)}1a;",
+        f"  --md-accent-bg-color: {text_on(readable_on_white(accent))};",
     ]
-    if Color(primary).contrast("#ffffff", method="wcag21") >= MIN_CONTRAST:
-        lines.append(f"  --md-typeset-a-color: {primary};")
     for i, s in enumerate(palette, 1):
         lines.append(f"  --kit-colour-{i}: {s['hex']};")
     lines.append("}")
