@@ -50,7 +50,7 @@ def level(ratio: float, size: str) -> str:
 
 def pair(fg: str, bg: str) -> Pair:
     ratio = Color(bg).contrast(fg, method="wcag21")
-    shown = math.floor(ratio * 100) / 100  # never round up across a threshold
+    shown = math.floor(ratio * 100 + 1e-6) / 100  # never round up across a threshold
     return Pair(fg, bg, shown, level(ratio, "normal"), level(ratio, "large"))
 
 
