@@ -135,4 +135,7 @@ def place(W: int, H: int, preset: Preset, face: Box | None = None,
     w, h = max_box(W, H, aspect)
     x = _clamp(fx + fw / 2 - w / 2, 0, W - w)
     y = _clamp(ey - 0.5 * h, 0, H - h)
-    return Placement((int(round(x)), int(round(y)), w, h), "partial", False)
+    box = (int(round(x)), int(round(y)), w, h)
+    # Rounding can still leave a tiny face whole; report what the box really holds.
+    holds = box[0] <= fx and box[1] <= fy and fx + fw <= box[0] + w and fy + fh <= box[1] + h
+    return Placement(box, "whole" if holds else "partial", False)
