@@ -1,0 +1,124 @@
+"""Brand-file errors (issue 5): each is located, explained with a fix, reported together, and
+the CLI exits 2 without a traceback; typed HTML and Markdown never reach the site as markup."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+from corpus import LONG_AUDIENCE
+
+from conftest import ASTRONAUT
+from kitgen.cli import main
+from kitgen.errors import KitError
+from kitgen.kitfile.load import load_kit
+
+OK = "person: {name: Ada}\ngoals: [trust]\nplatforms: [linkedin]\n"
+
+
+def _error(kit) -> str:
+    with pytest.raises(KitError) as exc:
+        load_kit(kit)
+    assert exc.value.exit_code == 2
+    return exc.value.format_message()
+
+
+def _cli(kit) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
+    assert "Traceback" not in result.output
+    assert not isinstance(result.exception, (AssertionError, TypeError, ValueError))
+    return result.exit_code, result.output
+
+
+def test_invalid_yaml_names_line_and_column(kit_factory):
+    kit = kit_factory("person:\n  name: Ada\ngoals: [trust\nplatforms: [linkedin]\n",
+                      [ASTRONAUT])
+    text = _error(kit)
+    assert text == ("content/brand.yml:4:10: invalid YAML: expected ',' or ']', but got ':'; "
+                    "fix the syntax at that line")
+    code, out = _cli(kit)
+    assert code == 2 and out == f"Error: {text}\n"
+
+
+def test_wrong_types_and_unknown_keys_reported_together(kit_factory):
+    kit = kit_factory("person:\n  name: [not, a, string]\n  nmae: Ada\ngoals: 7\n"
+                      "platforms: [linkedin]\npresets:\n  - {id: sq, width: wide, height: 100}\n",
+                      [ASTRONAUT])
+    text = _error(kit)
+    lines = text.splitlines()
+    assert lines[0] == "content/brand.yml: 4 problem(s); fix them and build again:"
+    assert "  content/brand.yml:2: person.name: input should be a valid string" in lines
+    assert ("  content/brand.yml:3: person.nmae: unknown key 'nmae' (did you mean 'name'?); "
+            "known keys: name, identity, bio") in lines
+    assert "  content/brand.yml:4: goals: input should be a valid list, got 7" in lines
+    assert ("  content/brand.yml:7: presets[0].width: input should be a valid integer, unable "
+            "to parse string as an integer, got 'wide'") in lines
+
+
+def test_texts_over_the_limit_say_the_limit(kit_factory):
+    kit = kit_factory("person: {name: " + "A" * 201 + "}\ngoals: [trust]\n", [ASTRONAUT])
+    text = _error(kit)
+    assert "content/brand.yml:1: person.name: string should have at most 200 characters" in text
+    assert "A" * 61 not in text  # the echoed input is shortened
+
+
+def test_missing_portraits_folder(kit_factory):
+    kit = kit_factory(OK + "portraits_dir: photos\n", [])
+    assert _error(kit) == ("content/photos: folder missing; create it and add portraits "
+                           "(JPEG, PNG, WebP or HEIC)")
+    assert _cli(kit)[0] == 2
+
+
+def test_empty_portraits_folder(kit_factory):
+    kit = kit_factory(OK, [])
+    (kit / "content" / "portraits" / "notes.txt").write_text("not a portrait")
+    assert _error(kit) == ("content/portraits: no portraits found; add JPEG, PNG, WebP or HEIC "
+                           "files there")
+
+
+@pytest.mark.parametrize("where", ["../../elsewhere", "/tmp"])
+def test_portraits_dir_escaping_the_kit_is_refused(kit_factory, where):
+    kit = kit_factory(OK + f"portraits_dir: {where}\n", [ASTRONAUT])
+    assert _error(kit) == (f"content/brand.yml: portraits_dir: '{where}' is outside content/; "
+                           "use a folder inside content/")
+
+
+def test_portraits_dir_symlink_escaping_the_kit_is_refused(kit_factory, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    kit = kit_factory(OK + "portraits_dir: linked\n", [ASTRONAUT])
+    os.symlink(outside, kit / "content" / "linked")
+    assert "'linked' is outside content/" in _error(kit)
+
+
+def test_usage_errors_exit_2():
+    result = CliRunner().invoke(main, ["build", "--workers", "0"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert CliRunner().invoke(main, ["no-such-command"]).exit_code == 2
+
+
+def test_not_a_kit_exits_2(tmp_path):
+    code, out = _cli(tmp_path)
+    assert code == 2
+    assert out.startswith(f"Error: {tmp_path.resolve()}: no content/brand.yml here;")
+
+
+def test_typed_html_and_markdown_are_escaped_in_the_site(corpus):
+    html = (corpus.site / "index.html").read_text(encoding="utf-8")
+    pages = [p.read_text(encoding="utf-8") for p in corpus.site.rglob("*.html")]
+    for raw in ("<script>alert('name')</script>", "<script>alert('title')</script>",
+                "<img src=x onerror", "<iframe src=evil>", "<b>Reference</b>"):
+        assert all(raw not in page for page in pages), raw
+    assert all('href="javascript:' not in page for page in pages)
+    assert "&lt;script&gt;alert(" in html  # shown as text
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "<strong>Bold</strong>" not in html and "<em>under</em>" not in html
+    portrait = next(p for p in pages if "Notes with" in p)
+    assert "&lt;iframe src=evil&gt;&lt;/iframe&gt;" in portrait
+
+
+def test_very_long_text_is_kept_whole(corpus):
+    html = (corpus.site / "index.html").read_text(encoding="utf-8")
+    assert len(LONG_AUDIENCE) == 500
+    assert LONG_AUDIENCE.strip() in " ".join(html.split())
+    assert corpus.manifest["audience"] == LONG_AUDIENCE.strip()

@@ -1,0 +1,99 @@
+"""decode() on its own: exact pixels for lossless inputs, refusals at the exact limits."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from coloraide import Color
+from corpus import PATCH, STORED, XMP, gps_exif
+from iccgen import adobe_rgb
+from PIL import Image
+
+from conftest import ASTRONAUT, CAMERAMAN, HOPPER
+from kitgen.decode import MIN_SIDE, NEUTRAL, decode
+from kitgen.errors import PortraitError
+
+
+@pytest.mark.parametrize("n", sorted(STORED))
+def test_orientation_gives_the_upright_pixels_exactly(tmp_path, n):
+    upright = Image.open(HOPPER).convert("RGB")
+    stored = upright
+    for op in STORED[n]:
+        stored = stored.transpose(op)
+    exif = Image.Exif()
+    exif[0x0112] = n
+    path = tmp_path / f"o{n}.png"
+    stored.save(path, exif=exif)
+    img = decode(path).image
+    assert img.size == upright.size
+    assert np.array_equal(np.asarray(img), np.asarray(upright))
+
+
+def test_dark_sixteen_bit_image_is_not_brightened(tmp_path):
+    # Values below 256 in a 16-bit file are near black, not mid grey.
+    arr = (np.asarray(Image.open(CAMERAMAN).convert("L"), dtype=np.uint16) // 2)
+    path = tmp_path / "dark16.png"
+    Image.fromarray(arr.astype(np.uint16)).convert("I;16").save(path)
+    out = np.asarray(decode(path).image)
+    assert out.max() == 0  # every value < 256 in 16 bits is 0 in 8 bits
+
+
+def test_sixteen_bit_full_range_is_exact(tmp_path):
+    cam = np.asarray(Image.open(CAMERAMAN).convert("L"), dtype=np.uint32)
+    path = tmp_path / "g16.png"
+    Image.fromarray((cam * 257).astype(np.uint16)).convert("I;16").save(path)
+    out = np.asarray(decode(path).image)
+    assert np.array_equal(out[..., 0], cam) and np.array_equal(out[..., 2], cam)
+
+
+def test_adobe_rgb_is_converted_exactly(tmp_path):
+    img = Image.new("RGB", (200, 200), PATCH)
+    path = tmp_path / "a.png"
+    img.save(path, icc_profile=adobe_rgb())
+    got = decode(path).image.getpixel((100, 100))
+    want = Color("a98-rgb", [c / 255 for c in PATCH]).convert("srgb").coords()
+    assert all(abs(g - w * 255) <= 1 for g, w in zip(got, want)), (got, want)
+
+
+def test_transparent_pixels_become_neutral_grey(tmp_path):
+    img = Image.new("RGBA", (200, 200), (255, 0, 0, 0))
+    img.paste((0, 0, 255, 255), (100, 0, 200, 200))
+    path = tmp_path / "t.png"
+    img.save(path)
+    d = decode(path)
+    assert d.image.getpixel((10, 10)) == NEUTRAL and d.image.getpixel((150, 10)) == (0, 0, 255)
+    assert d.warnings == ("has transparency; composited on neutral grey",)
+
+
+def test_metadata_is_dropped_from_the_decoded_image(tmp_path):
+    path = tmp_path / "gps.jpg"
+    Image.open(ASTRONAUT).convert("RGB").save(path, exif=gps_exif(), xmp=XMP)
+    with Image.open(path) as src:
+        assert src.info.get("xmp") and src.getexif()
+    img = decode(path).image
+    assert img.info == {} and not img.getexif()
+
+
+def test_bomb_limit_is_pillows(tmp_path, monkeypatch):
+    path = tmp_path / "big.png"
+    Image.new("1", (1500, 1000)).save(path)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)  # warns over 1x, errors over 2x
+    with pytest.raises(PortraitError) as exc:
+        decode(path, "content/portraits/big.png")
+    assert str(exc.value.format_message()) == (
+        "content/portraits/big.png: is too large to open safely (over 1 megapixels); "
+        "downscale it before adding it to the kit")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_500_000)
+    assert decode(path).image.size == (1500, 1000)
+
+
+@pytest.mark.parametrize("size,ok", [((MIN_SIDE, 500), True), ((MIN_SIDE - 1, 500), False),
+                                     ((500, MIN_SIDE - 1), False)])
+def test_minimum_side(tmp_path, size, ok):
+    path = tmp_path / "s.png"
+    Image.new("RGB", size, (50, 60, 70)).save(path)
+    if ok:
+        assert decode(path).image.size == size
+    else:
+        with pytest.raises(PortraitError, match=rf"is too small \({size[0]}x{size[1]}\); "
+                                                rf"kitgen needs at least {MIN_SIDE} px"):
+            decode(path)
