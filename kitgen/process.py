@@ -60,6 +60,7 @@ def make_crops(img: Image.Image, pid: str, presets: list[Preset], subject: Face 
         crops.append(Crop(preset=preset.id, width=preset.width, height=preset.height,
                           box=pl.box, path=rel, upscaled=factor > 1.0 + 1e-9,
                           upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
+                          in_safe_area=pl.in_safe_area,
                           preview=preview))
     return crops
 
@@ -101,6 +102,9 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         if c.face_fit == "partial":
             notes.append(f"{c.preset}: the format is too wide for the whole face; both eyes "
                          "and as much of the face as fits are kept")
+        elif c.face_fit == "whole" and not c.in_safe_area:
+            notes.append(f"{c.preset}: the face is too large for the area every device shows "
+                         "(or reaches the part the platform covers); choose a wider shot")
     write_web_images(img, pid, faces, subject, out_dir)
     reading = read_portrait(arr, scaled(subj, factor) if subj else None,
                             [scaled(f, factor) for f in faces])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from kitgen.crops.presets import PLATFORMS
 from kitgen.guide.contrast import colour_rows, text_candidates
@@ -19,17 +19,11 @@ from kitgen.records import Portrait, Swatch
 from kitgen.themes import themes_dirs
 
 
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or value is None:
-        return "" if value is None else value
-    return escape(value)
-
-
 def environment(kit: Kit) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d / "pages") for d in themes_dirs(kit.root)]),
-        autoescape=False,
-        finalize=_finalize,
+        # Every {{ value }} is HTML-escaped; |t also neutralises Markdown for typed text.
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
