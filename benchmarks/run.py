@@ -146,7 +146,7 @@ def bench_palette(images: list[Path]) -> None:
             swatches = palette.extract(decode(path).image)
             t_kit.append(time.perf_counter() - t)
             t = time.perf_counter()
-            palette.mmcq_palette(decode(path).image, palette.COLOURS)
+            palette.mmcq_palette(palette.small_copy(decode(path).image), palette.COLOURS)
             t_cols.append(time.perf_counter() - t)
         ours = [s.rgb for s in swatches]
         cost = np.array([[delta_e(tuple(a), tuple(b)) for b in ours] for a in ref])

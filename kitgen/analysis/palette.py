@@ -1,37 +1,32 @@
-"""Per-portrait palette: MMCQ on a sample of the pixels, then each colour's pixel share.
+"""Per-portrait palette: colorthief's MMCQ on a small copy, then each colour's pixel share.
 
-kitgen.analysis.mmcq runs colorthief's algorithm over numpy arrays, on every 10th pixel as
-colorthief does by default; an image over ``SAMPLE_PIXELS`` x 10 pixels is first point-sampled
-down (nearest neighbour, no averaging, so no new colours) to keep the cost flat at any size.
-benchmarks/run.py measures the speed and the CIEDE2000 difference against plain colorthief.
+MMCQ's cost grows with the pixel count while a 200 px copy keeps the same dominant colours
+(benchmarks/run.py measures the CIEDE2000 difference against plain colorthief on the full
+image), so colorthief sees the copy. Pixels reach it through numpy because ColorThief's own
+reader uses Image.getdata, which Pillow deprecates.
 """
 from __future__ import annotations
 
 import numpy as np
+from colorthief import MMCQ
 from PIL import Image
 
-from kitgen.analysis import mmcq
 from kitgen.analysis.colour import hex_of, hsl_of, name_of
 from kitgen.records import Swatch
 
 PALETTE_SIDE = 200
 COLOURS = 8
-STEP = 10  # colorthief's default quality: every 10th pixel
-SAMPLE_PIXELS = 100_000
 
 
 def mmcq_palette(img: Image.Image, count: int) -> list[tuple[int, int, int]]:
-    """MMCQ over every ``STEP``-th pixel of ``img``, skipping near-white ones as
-    ColorThief.get_palette does."""
-    if img.width * img.height > SAMPLE_PIXELS * STEP:
-        scale = (SAMPLE_PIXELS * STEP / (img.width * img.height)) ** 0.5
-        size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
-        img = img.resize(size, Image.NEAREST)
-    rgb = np.asarray(img if img.mode == "RGB" else img.convert("RGB"), dtype=np.uint8)
-    pixels = mmcq.sample(rgb, STEP)
-    if not len(pixels):  # an all-white image: use the white
-        pixels = rgb.reshape(-1, 3)[::STEP]
-    return mmcq.quantize(pixels, count)
+    """colorthief's MMCQ over every pixel of ``img``, skipping near-white ones as
+    ColorThief.get_palette does (an all-white image keeps its white)."""
+    pix = np.asarray(img if img.mode == "RGB" else img.convert("RGB"), dtype=np.uint8)
+    pix = pix.reshape(-1, 3)
+    keep = pix[~(pix > 250).all(axis=1)]
+    pixels = [tuple(p) for p in (keep if len(keep) else pix).tolist()]
+    cmap = MMCQ.quantize(pixels, count)
+    return [tuple(int(v) for v in c) for c in cmap.palette] if cmap else []
 
 
 def small_copy(img: Image.Image, side: int = PALETTE_SIDE) -> Image.Image:
@@ -46,7 +41,7 @@ def extract(img: Image.Image, count: int = COLOURS) -> tuple[Swatch, ...]:
     """6-8 colours, most used first, with the share of pixels nearest to each."""
     small = small_copy(img)
     uniq: list[tuple[int, int, int]] = []
-    for c in mmcq_palette(img, count):
+    for c in mmcq_palette(small, count):
         if c not in uniq:
             uniq.append(c)
     pix = np.asarray(small, dtype=np.float64).reshape(-1, 3)
