@@ -107,7 +107,19 @@ def serve(kit_dir: Path, port: int, host: str) -> None:
     from kitgen.serve import serve as run_serve
 
     _setup_logging(False)
-    run_serve(kit_dir, host=host, port=port)
+    try:
+        run_serve(kit_dir, host=host, port=port)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        import errno
+        import socket
+
+        from kitgen.errors import KitError
+
+        if not (isinstance(exc, socket.gaierror)
+                or exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL)):
+            raise
+        raise KitError(f"{host}:{port}: cannot serve there ({exc.strerror or exc}); stop the "
+                       "other server, or choose another --port or --host") from None
 
 
 @main.command()
@@ -120,8 +132,8 @@ def pack(kit_dir: Path, out: Path | None) -> None:
     from kitgen.pack import pack as run_pack
 
     _setup_logging(False)
-    report = run_pack(kit_dir, out, on_build=lambda: click.echo(
-        f"no built site in {kit_dir}; building it first", err=True))
+    report = run_pack(kit_dir, out, on_build=lambda why: click.echo(
+        f"{why}; building it first", err=True))
     click.echo(report.summary())
 
 
@@ -138,6 +150,6 @@ def publish(kit_dir: Path, remote: str, branch: str, message: str | None) -> Non
 
     _setup_logging(False)
     report = run_publish(kit_dir, remote=remote, branch=branch, message=message,
-                         on_build=lambda: click.echo(
-                             f"no built site in {kit_dir}; building it first", err=True))
+                         on_build=lambda why: click.echo(
+                             f"{why}; building it first", err=True))
     click.echo(report.summary())

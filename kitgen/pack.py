@@ -9,7 +9,7 @@ The zip holds one folder, ``<name>-brand-kit/``, with:
 
 The archive is deterministic: entries sorted, fixed timestamps and permissions, fixed
 compression, so packing the same build twice gives the same bytes (and the same checksum).
-A kit without a built site is built first.
+A kit without a built site, or whose content changed since the build, is built first.
 """
 from __future__ import annotations
 
@@ -104,19 +104,22 @@ def write_zip(out: Path, top: str, entries: dict[str, Path], readme: str) -> int
 
 
 def pack(root: Path | str = ".", out: Path | str | None = None, *,
-         on_build: Callable[[], None] | None = None) -> PackReport:
-    """Zip the kit at ``root``; builds it first when ``site/kit.json`` is missing."""
+         on_build: Callable[[str], None] | None = None) -> PackReport:
+    """Zip the kit at ``root``; builds it first when ``site/`` is missing or older than the
+    kit's content (``on_build`` hears why)."""
     from kitgen import __version__
+    from kitgen.freshness import stale_reason
     from kitgen.kitfile.load import load_kit
 
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
     built = False
-    if not (site / "kit.json").is_file():
+    reason = stale_reason(kit, site)
+    if reason:
         from kitgen.build import build
 
         if on_build:
-            on_build()
+            on_build(reason)
         report = build(kit.root)
         built = True
         if report.failed:
@@ -133,4 +136,4 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
     return PackReport(path=out, files=files, bytes=out.stat().st_size, built=built)
 
 
-__all__ = ["PackReport", "pack", "plan", "default_out"]
+__all__ = ["PackReport", "default_out", "pack", "plan"]

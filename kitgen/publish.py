@@ -85,10 +85,12 @@ def _in_repo(repo: Path) -> Iterator[None]:
 
 def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh-pages",
             message: str | None = None,
-            on_build: Callable[[], None] | None = None) -> PublishReport:
-    """Push ``root/site`` to ``remote``'s ``branch``; builds the kit first without a site."""
+            on_build: Callable[[str], None] | None = None) -> PublishReport:
+    """Push ``root/site`` to ``remote``'s ``branch``; builds the kit first when ``site/`` is
+    missing or older than the kit's content (``on_build`` hears why)."""
     import ghp_import
 
+    from kitgen.freshness import stale_reason
     from kitgen.kitfile.load import load_kit
 
     root = Path(root).resolve()
@@ -97,11 +99,12 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     kit = load_kit(root)
     site = kit.root / SITE
     built = False
-    if not (site / "kit.json").is_file():
+    reason = stale_reason(kit, site)
+    if reason:
         from kitgen.build import build
 
         if on_build:
-            on_build()
+            on_build(reason)
         build(kit.root)
         built = True
     # Start from the remote's branch when it exists, so the push is a fast-forward.
@@ -120,4 +123,4 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     return PublishReport(remote=remote, url=url, branch=branch, commit=commit, built=built)
 
 
-__all__ = ["PublishReport", "publish", "repository", "remote_url"]
+__all__ = ["PublishReport", "publish", "remote_url", "repository"]

@@ -1,14 +1,19 @@
 """``kitgen init``: a new kit that builds as soon as one portrait is dropped in."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 from kitgen.errors import KitError
+from kitgen.kitfile.schema import json_schema
 from kitgen.themes import PACKAGE_KIT
 
 BRAND_TEMPLATE = """\
-# kitgen brand file. Run 'kitgen schema' for its JSON Schema (editor completion).
+# kitgen brand file. Editors with the YAML language server complete and check it against
+# brand.schema.json (next line); after upgrading kitgen, refresh that file with
+# 'kitgen schema > content/brand.schema.json'.
+# yaml-language-server: $schema=brand.schema.json
 person:
   name: {name}
   identity: founder          # founder, artist, coach, creator, speaker, ...
@@ -30,6 +35,10 @@ audience: Who you want to reach
 """
 
 
+# The built site, kitgen's cache and the zips 'kitgen pack' writes into the kit folder.
+IGNORED = ("site/", ".kitgen/", "*-brand-kit.zip")
+
+
 def scaffold(directory: Path, name: str) -> Path:
     directory = directory.resolve()
     brand = directory / "content" / "brand.yml"
@@ -38,8 +47,27 @@ def scaffold(directory: Path, name: str) -> Path:
     (directory / "content" / "portraits").mkdir(parents=True, exist_ok=True)
     safe_name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     brand.write_text(BRAND_TEMPLATE.format(name=safe_name), encoding="utf-8")
+    schema = brand.with_name("brand.schema.json")
+    if not schema.exists():
+        schema.write_text(json.dumps(json_schema(), indent=2) + "\n", encoding="utf-8")
     if not (directory / "mkdocs.yml").exists():
         shutil.copyfile(PACKAGE_KIT / "mkdocs.yml", directory / "mkdocs.yml")
-    shutil.copytree(PACKAGE_KIT / "themes", directory / "themes", dirs_exist_ok=True)
-    (directory / ".gitignore").write_text("site/\n.kitgen/\n", encoding="utf-8")
+    # A folder may already hold restyled themes or a .gitignore: add, never overwrite.
+    shutil.copytree(PACKAGE_KIT / "themes", directory / "themes", dirs_exist_ok=True,
+                    copy_function=_copy_new)
+    _ignore(directory / ".gitignore", IGNORED)
     return directory
+
+
+def _copy_new(src: str, dst: str) -> None:
+    if not Path(dst).exists():
+        shutil.copy2(src, dst)
+
+
+def _ignore(path: Path, patterns: tuple[str, ...]) -> None:
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    have = {line.strip() for line in text.splitlines()}
+    missing = [p for p in patterns if p not in have]
+    if missing:
+        sep = "" if not text or text.endswith("\n") else "\n"
+        path.write_text(text + sep + "".join(f"{p}\n" for p in missing), encoding="utf-8")

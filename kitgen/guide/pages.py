@@ -31,7 +31,15 @@ def environment(kit: Kit) -> jinja2.Environment:
     )
     env.filters["t"] = md_text
     env.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
+    env.filters["factor"] = factor
     return env
+
+
+def factor(value: float) -> str:
+    """An enlargement such as ``×1.3``; small ones keep two decimals so none reads ``×1.0``."""
+    value = float(value)
+    digits = next((d for d in (1, 2) if round(value, d) > 1.0), 3)
+    return f"×{value:.{digits}f}"
 
 
 def nav(portraits: list[Portrait], pages: dict[str, str]) -> list[Any]:

@@ -42,6 +42,17 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return current if isinstance(current, type) else None
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text[:60] + "..." if len(text) > 60 else text
+
+
+def _slug(text: str) -> str:
+    from kitgen.ids import slug
+
+    return slug(text)
+
+
 def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, str]]:
     """(location, message) for every error, in document order."""
     out = []
@@ -59,11 +70,17 @@ def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, 
             msg = f"expected one of {', '.join(choices)}, got {got!r}{suggest(got, choices)}"
         elif kind == "missing":
             msg = "is required but missing"
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            owner = _model_at(model, (*loc, None))
+            known = ", ".join(getattr(owner, "model_fields", {}))
+            msg = f"expected a mapping of keys ({known}), got {_short(got)}"
+        elif kind == "string_pattern_mismatch" and loc[-1] == "id" and isinstance(got, str):
+            msg = (f"use only lower-case letters, digits and hyphens, got {_short(got)} "
+                   f"(did you mean '{_slug(got)[:41]}'?)")
         else:
             msg = e["msg"][0].lower() + e["msg"][1:]
             if got is not None and not isinstance(got, (dict, list)):
-                text = repr(got)
-                msg += f", got {text[:60] + '...' if len(text) > 60 else text}"
+                msg += f", got {_short(got)}"
         out.append((loc, msg))
     return out
 

@@ -58,6 +58,24 @@ def _read_yaml(path: Path, shown: str) -> tuple[object, yaml.Node | None]:
     return data, node
 
 
+def duplicate_keys(node: yaml.Node | None, path: tuple = ()) -> list[tuple[int, str]]:
+    """(line, dotted key) for every key given twice in one mapping: YAML keeps the last one
+    silently, so a second ``goals:`` would quietly replace the first."""
+    out: list[tuple[int, str]] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key, value in node.value:
+            name = getattr(key, "value", None)
+            if isinstance(name, str) and name in seen:
+                out.append((key.start_mark.line + 1, dotted((*path, name))))
+            seen.add(name)
+            out += duplicate_keys(value, (*path, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out += duplicate_keys(item, (*path, i))
+    return out
+
+
 def find_root(start: Path) -> Path:
     start = start.resolve()
     if (start / "content" / BRAND_FILE).is_file():
@@ -87,14 +105,16 @@ def load_kit(root: Path | str = ".") -> Kit:
     if not isinstance(data, dict):
         raise KitError(f"{shown}: expected a mapping of keys (person, goals, ...), "
                        f"got {type(data).__name__}; see 'kitgen schema'")
+    problems = [f"{shown}:{line}: {key}: given twice (YAML keeps only the last one); "
+                "merge them into one" for line, key in duplicate_keys(node)]
     try:
         brand = BrandFile.model_validate(data)
     except ValidationError as err:
-        problems = []
         for loc, msg in describe(BrandFile, err):
             line = line_of(node, loc)
             where = f"{shown}:{line}" if line else shown
             problems.append(f"{where}: {dotted(loc)}: {msg}")
+    if problems:
         raise KitError(f"{shown}: {len(problems)} problem(s); fix them and build again:",
                        problems) from None
     content = root / "content"
@@ -131,6 +151,10 @@ def load_kit(root: Path | str = ".") -> Kit:
     for i, cid in enumerate(custom_ids):
         if custom_ids.index(cid) != i:
             problems.append(f"{shown}: presets[{i}].id: '{cid}' is used twice; rename one")
+    if brand.platforms == [] and not brand.presets:
+        problems.append(f"{shown}:{line_of(node, ('platforms',))}: platforms: the list is empty, "
+                        "so no crop would be made; name at least one platform, add presets, "
+                        "or remove the key to get every platform")
     if problems:
         raise KitError(f"{shown}: {len(problems)} problem(s); fix them and build again:",
                        problems)

@@ -53,7 +53,7 @@ class PortraitEntry(_Strict):
 
     @field_validator("use", mode="before")
     @classmethod
-    def _one_or_many(cls, v):  # noqa: ANN001, ANN206
+    def _one_or_many(cls, v):
         return [v] if isinstance(v, str) else v
 
 
@@ -72,12 +72,27 @@ class BrandFile(_Strict):
 
     @field_validator("goals", "platforms", mode="before")
     @classmethod
-    def _one_or_many(cls, v):  # noqa: ANN001, ANN206
+    def _one_or_many(cls, v):
         return [v] if isinstance(v, str) else v
+
+
+def _one_or_many(prop: dict) -> None:
+    """The loader takes ``goals: trust`` as ``[trust]``; say so, or editors flag valid files."""
+    options = prop.get("anyOf", [prop])
+    arrays = [o for o in options if o.get("type") == "array"]
+    if not arrays:
+        return
+    item = dict(arrays[0]["items"])
+    if "anyOf" not in prop:
+        prop["anyOf"] = [{k: prop.pop(k) for k in ("type", "items", "minItems") if k in prop}]
+    prop["anyOf"].insert(0, item)
 
 
 def json_schema() -> dict:
     schema = BrandFile.model_json_schema()
+    _one_or_many(schema["properties"]["goals"])
+    _one_or_many(schema["properties"]["platforms"])
+    _one_or_many(schema["$defs"]["PortraitEntry"]["properties"]["use"])
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "kitgen brand file (content/brand.yml)"
     return schema

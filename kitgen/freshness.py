@@ -1,0 +1,33 @@
+"""Is site/ older than what it is built from? ``pack`` and ``publish`` rebuild when it is, so a
+portrait added or a brand.yml edited after the last build is never shipped stale."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kitgen.kitfile.load import Kit
+
+
+def _inputs(kit: Kit) -> list[Path]:
+    """brand.yml, the portraits (and their folder, whose time changes when one is removed),
+    mkdocs.yml and the kit's own themes."""
+    paths = [kit.content / "brand.yml", kit.portraits_dir, kit.root / "mkdocs.yml"]
+    paths += [s.path for s in kit.sources]
+    themes = kit.root / "themes"
+    if themes.is_dir():
+        paths += [themes, *themes.rglob("*")]
+    return paths
+
+
+def stale_reason(kit: Kit, site: Path) -> str | None:
+    """Why ``site`` must be (re)built first, or None when it is newer than all its inputs."""
+    manifest = site / "kit.json"
+    if not manifest.is_file():
+        return f"no built site in {kit.root}"
+    built = manifest.stat().st_mtime
+    for path in _inputs(kit):
+        try:
+            if path.stat().st_mtime > built:
+                return f"{path.relative_to(kit.root).as_posix()} changed since the last build"
+        except (OSError, ValueError):
+            continue
+    return None
