@@ -252,3 +252,17 @@ def test_an_empty_platform_list_without_presets_is_refused(kit_factory):
                        "presets: [{id: square, width: 300, height: 300}]\n", [ASTRONAUT])
     assert [p.id for p in load_kit(root).presets] == ["square"]
 
+
+
+def test_a_kit_without_its_own_pages_and_assets_builds_with_kitgens(kit_factory):
+    """README: deleting themes/pages and themes/assets is how a kit takes up newer templates."""
+    root = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [email]\n", [ASTRONAUT])
+    shutil.rmtree(root / "themes" / "pages")
+    shutil.rmtree(root / "themes" / "assets")
+    result = CliRunner().invoke(main, ["build", "--kit", str(root), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert (root / "site" / "assets" / "kitgen.css").read_bytes() == \
+        (Path(__file__).parent.parent / "themes" / "assets" / "kitgen.css").read_bytes()
+    assert "Custom formats" not in (root / "site" / "platforms.html").read_text(encoding="utf-8")
+    assert "Email signature (2x retina, 300×300)" in \
+        (root / "site" / "platforms.html").read_text(encoding="utf-8")
