@@ -266,3 +266,14 @@ def test_a_kit_without_its_own_pages_and_assets_builds_with_kitgens(kit_factory)
     assert "Custom formats" not in (root / "site" / "platforms.html").read_text(encoding="utf-8")
     assert "Email signature (2x retina, 300×300)" in \
         (root / "site" / "platforms.html").read_text(encoding="utf-8")
+
+
+def test_build_run_inside_the_kits_portraits_folder_names_the_kit(kit_factory):
+    root = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [email]\n", [ASTRONAUT])
+    inner = (root / "content" / "portraits").resolve()
+    result = CliRunner().invoke(main, ["build", "--kit", str(inner)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {inner}: no content/brand.yml here, but {root.resolve()} is "
+                             f"the kit around this folder; run kitgen there or pass --kit "
+                             f"{root.resolve()}\n")
+    assert not (root / "site").exists()
