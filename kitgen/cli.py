@@ -27,7 +27,7 @@ def main() -> None:
     every platform and a MkDocs Material brand guide."""
 
 
-@main.command()
+@main.command(short_help="Scaffold a new kit in DIRECTORY.")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="Your Name", show_default=True, help="The person's name.")
 def init(directory: Path, name: str) -> None:
@@ -70,7 +70,7 @@ def build(kit_dir: Path, workers: int | None, quiet: bool, verbose: bool) -> Non
     sys.exit(report.exit_code)
 
 
-@main.command()
+@main.command(short_help="Print portrait records (faces, palette, crops, reading) as JSON.")
 @click.argument("images", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON records (the default).")
@@ -84,7 +84,7 @@ def analyse(images: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(1 if failed else 0)
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of brand.yml (or of kit.json).")
 @click.option("--manifest", is_flag=True, help="Print the schema of site/kit.json instead.")
 def schema(manifest: bool) -> None:
     """Print the JSON Schema of content/brand.yml (for editor completion)."""
@@ -98,7 +98,7 @@ def schema(manifest: bool) -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
-@main.command()
+@main.command(short_help="Preview the guide on localhost; rebuild on changes.")
 @KIT_OPTION
 @click.option("--port", default=8000, show_default=True, help="Port on localhost.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
@@ -122,7 +122,7 @@ def serve(kit_dir: Path, port: int, host: str) -> None:
                        "other server, or choose another --port or --host") from None
 
 
-@main.command()
+@main.command(short_help="Zip the guide, crops, palette files and kit.json for a client.")
 @KIT_OPTION
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Zip file to write (default: <name>-brand-kit.zip in the kit folder).")
@@ -137,7 +137,7 @@ def pack(kit_dir: Path, out: Path | None) -> None:
     click.echo(report.summary())
 
 
-@main.command()
+@main.command(short_help="Push the guide to a git remote's pages branch.")
 @KIT_OPTION
 @click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish on.")

@@ -277,3 +277,14 @@ def test_build_run_inside_the_kits_portraits_folder_names_the_kit(kit_factory):
                              f"the kit around this folder; run kitgen there or pass --kit "
                              f"{root.resolve()}\n")
     assert not (root / "site").exists()
+
+
+def test_every_command_has_help_and_the_overview_cuts_none_short():
+    runner = CliRunner()
+    overview = runner.invoke(main, ["--help"])
+    assert overview.exit_code == 0
+    listed = overview.output.split("Commands:")[1].strip().splitlines()
+    assert len(listed) == len(main.commands) and not [c for c in listed if c.endswith("...")]
+    for name in main.commands:
+        result = runner.invoke(main, [name, "--help"], prog_name="kitgen")
+        assert result.exit_code == 0 and result.output.startswith(f"Usage: kitgen {name} ")
