@@ -288,3 +288,14 @@ def test_every_command_has_help_and_the_overview_cuts_none_short():
     for name in main.commands:
         result = runner.invoke(main, [name, "--help"], prog_name="kitgen")
         assert result.exit_code == 0 and result.output.startswith(f"Usage: kitgen {name} ")
+
+
+def test_crop_warnings_on_a_portrait_page_name_the_format_not_its_id(example_build):
+    kit, report = example_build
+    hopper = next(p for p in report.portraits if p.id == "grace-hopper-navy")
+    assert any(w.startswith("linkedin-banner: ") for w in hopper.warnings)
+    html = (kit / "site" / "portraits" / "grace-hopper-navy.html").read_text(encoding="utf-8")
+    notes = re.findall(r'<div class="admonition note">\s*<p>([^<]*)</p>', html)
+    assert "LinkedIn banner: the format is too wide for the whole face; both eyes and as much " \
+           "of the face as fits are kept" in notes
+    assert not [n for n in notes if n.startswith("linkedin-banner")]
