@@ -72,19 +72,24 @@ def clean(kit: Path) -> None:
 
 
 # ---------------------------------------------------------------- process tree memory
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+def _tree_rss(pid: int, pss: bool = False) -> int:
+    """Resident bytes of ``pid`` and all its descendants (Linux /proc). RSS counts a shared
+    library page once per process that maps it; PSS splits it between them."""
     total, todo = 0, [pid]
     page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/statm") as fh:
-                total += int(fh.read().split()[1]) * page
+            if pss:
+                with open(f"/proc/{p}/smaps_rollup") as fh:
+                    total += next(int(x.split()[1]) * 1024 for x in fh if x.startswith("Pss:"))
+            else:
+                with open(f"/proc/{p}/statm") as fh:
+                    total += int(fh.read().split()[1]) * page
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo.extend(int(c) for c in fh.read().split())
-        except (OSError, ValueError):
+        except (OSError, ValueError, StopIteration):
             continue
     return total
 
@@ -93,7 +98,7 @@ def run_build(kit: Path, workers: int | None = None, sample: bool = False) -> di
     cmd = [sys.executable, "-m", "kitgen", "build", "-q", "--kit", str(kit)]
     if workers:
         cmd += ["-j", str(workers)]
-    peak = [0]
+    peak = [0, 0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -101,6 +106,7 @@ def run_build(kit: Path, workers: int | None = None, sample: bool = False) -> di
     def watch() -> None:
         while not done.is_set():
             peak[0] = max(peak[0], _tree_rss(proc.pid))
+            peak[1] = max(peak[1], _tree_rss(proc.pid, pss=True))
             done.wait(0.02)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -113,7 +119,7 @@ def run_build(kit: Path, workers: int | None = None, sample: bool = False) -> di
         watcher.join()
     if proc.returncode != 0:
         raise SystemExit(f"build of {kit} failed ({proc.returncode}):\n{out}\n{err}")
-    return {"seconds": seconds, "peak_tree": peak[0]}
+    return {"seconds": seconds, "peak_tree": peak[0], "peak_pss": peak[1]}
 
 
 def cache_entries(kit: Path) -> set[str]:
@@ -122,54 +128,55 @@ def cache_entries(kit: Path) -> set[str]:
 
 
 # ---------------------------------------------------------------- 1. palette
-def bench_palette(images: list[Path]) -> None:
+def bench_palette(groups: dict[str, list[Path]]) -> None:
+    """Plain colorthief (quality=10, full resolution, its own reader) against what a build does
+    for the palette: kitgen's decode call (a JPEG may be decoded reduced), then extract()
+    including the colour names. Each size group is reported on its own."""
     from colorthief import ColorThief
     from scipy.optimize import linear_sum_assignment
 
     from kitgen.analysis import colour, palette
     from kitgen.analysis.colour import delta_e
     from kitgen.decode import decode
+    from kitgen.process import VIEW_SIDE
 
-    def cold_names() -> None:  # no colour-name results carried from the previous run
-        colour.name_of.cache_clear()
-
-    ratios, colour_ratios, distances = [], [], []
-    for path in images:
-        reps = 3 if path.stat().st_size < 2_000_000 else 1
-        t_ref, t_kit, t_cols = [], [], []
-        for _ in range(reps):
-            t = time.perf_counter()
-            ref = ColorThief(str(path)).get_palette(color_count=8, quality=10)
-            t_ref.append(time.perf_counter() - t)
-            cold_names()
-            t = time.perf_counter()
-            swatches = palette.extract(decode(path).image)
-            t_kit.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            palette.mmcq_palette(palette.small_copy(decode(path).image), palette.COLOURS)
-            t_cols.append(time.perf_counter() - t)
-        ours = [s.rgb for s in swatches]
-        cost = np.array([[delta_e(tuple(a), tuple(b)) for b in ours] for a in ref])
-        r, c = linear_sum_assignment(cost)
-        de = float(cost[r, c].mean())
-        ratios.append(min(t_ref) / min(t_kit))
-        colour_ratios.append(min(t_ref) / min(t_cols))
-        distances.append(de)
-        with Image.open(path) as im:
-            size = f"{im.width}x{im.height}"
-        print(f"    {path.name} {size}: colorthief {min(t_ref) * 1000:.0f} ms, kitgen extract "
-              f"{min(t_kit) * 1000:.1f} ms (colours only {min(t_cols) * 1000:.1f} ms), "
-              f"dE00 {de:.2f}", flush=True)
-    gmean = float(np.exp(np.mean(np.log(ratios))))
-    row(f"palette: plain colorthief / kitgen extract, incl. decode and colour names "
-        f"(geometric mean over {len(images)} portraits; min {min(ratios):.1f}x)",
-        f"{gmean:.1f}x", ">= 20x", gmean >= 20)
-    gcol = float(np.exp(np.mean(np.log(colour_ratios))))
-    row("palette: plain colorthief / kitgen colours only (decode + MMCQ, no names)",
-        f"{gcol:.1f}x", "", None)
-    mean_de = float(np.mean(distances))
-    row("palette: mean CIEDE2000, colours matched one to one (Hungarian)",
-        f"{mean_de:.2f} (max {max(distances):.2f})", "<= 3", mean_de <= 3)
+    for label, images in groups.items():
+        ratios, colour_ratios, distances = [], [], []
+        for path in images:
+            reps = 3 if path.stat().st_size < 2_000_000 else 1
+            t_ref, t_kit, t_cols = [], [], []
+            for _ in range(reps):
+                t = time.perf_counter()
+                ref = ColorThief(str(path)).get_palette(color_count=8, quality=10)
+                t_ref.append(time.perf_counter() - t)
+                colour.name_of.cache_clear()  # no colour names carried from the last run
+                t = time.perf_counter()
+                swatches = palette.extract(decode(path, long_side=VIEW_SIDE).image)
+                t_kit.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                palette.mmcq_palette(palette.small_copy(decode(path, long_side=VIEW_SIDE).image),
+                                     palette.COLOURS)
+                t_cols.append(time.perf_counter() - t)
+            ours = [s.rgb for s in swatches]
+            cost = np.array([[delta_e(tuple(a), tuple(b)) for b in ours] for a in ref])
+            r, c = linear_sum_assignment(cost)
+            de = float(cost[r, c].mean())
+            ratios.append(min(t_ref) / min(t_kit))
+            colour_ratios.append(min(t_ref) / min(t_cols))
+            distances.append(de)
+            with Image.open(path) as im:
+                size = f"{im.width}x{im.height}"
+            print(f"    {path.name} {size}: colorthief {min(t_ref) * 1000:.0f} ms, kitgen "
+                  f"extract {min(t_kit) * 1000:.1f} ms (colours only "
+                  f"{min(t_cols) * 1000:.1f} ms), dE00 {de:.2f}", flush=True)
+        gmean = float(np.exp(np.mean(np.log(ratios))))
+        gcol = float(np.exp(np.mean(np.log(colour_ratios))))
+        mean_de = float(np.mean(distances))
+        row(f"palette, {label}: plain colorthief / kitgen (decode + extract + names; geometric "
+            f"mean over {len(images)}, min {min(ratios):.1f}x; without names "
+            f"{gcol:.1f}x)", f"{gmean:.1f}x", ">= 20x", gmean >= 20)
+        row(f"palette, {label}: mean CIEDE2000 to plain colorthief, colours matched one to one",
+            f"{mean_de:.2f} (max {max(distances):.2f})", "<= 3", mean_de <= 3)
 
 
 # ---------------------------------------------------------------- 2. floor
@@ -225,7 +232,7 @@ def bench_builds(kit: Path, label: str) -> None:
     row(f"{label}: no-change rebuild / cold ({again:.2f} s)", f"{100 * again / cold:.1f}%",
         "<= 5%", again / cold <= 0.05)
     # Touch one portrait: new bytes (one pixel changed), same name.
-    target = sorted((kit / "content" / "portraits").iterdir())[0]
+    target = min((kit / "content" / "portraits").iterdir())
     before = cache_entries(kit)
     with Image.open(target) as im:
         img = im.convert("RGB")
@@ -266,6 +273,8 @@ def bench_memory(work: Path, count: int, mp: float) -> None:
     row(f"peak RSS of the build process tree, {count} portraits of {mp:.0f} MP "
         f"({res['seconds']:.0f} s; largest single process {single / 2**20:.0f} MB)",
         f"{peak:.0f} MB", "< 600 MB", peak < 600)
+    row("peak PSS of the same tree (shared library pages counted once)",
+        f"{res['peak_pss'] / 2**20:.0f} MB", "", None)
 
 
 def bench_help() -> None:
@@ -306,13 +315,15 @@ def main() -> None:
     print(f"machine: {machine()}\nwork folder: {work}", flush=True)
     try:
         print("1. palette", flush=True)
-        images = list(PORTRAITS)
+        groups = {"bundled portraits (512-600 px)": list(PORTRAITS)}
         if not args.quick:
             big = work / "palette"
             big.mkdir()
-            images += [camera_copy(p, 12, i, big / f"{p.stem}-12mp.jpg")
-                       for i, p in enumerate(PORTRAITS)]
-        bench_palette(images)
+            for mp in (12, 24):
+                groups[f"camera-size JPEGs ({mp} MP)"] = [
+                    camera_copy(p, mp, i, big / f"{p.stem}-{mp}mp.jpg")
+                    for i, p in enumerate(PORTRAITS)]
+        bench_palette(groups)
 
         print("5. memory (first, so the largest-child figure is this build's)", flush=True)
         bench_memory(work, 4 if args.quick else 40, 24)

@@ -23,6 +23,7 @@ from kitgen.interrupt import children_ignore_sigint, stop_workers
 from kitgen.kitfile.load import Kit, load_kit
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
+from kitgen.workers import init_worker, one_thread_each
 
 log = logging.getLogger(__name__)
 STATE = ".kitgen"
@@ -72,7 +73,7 @@ def run_job(job: Job, presets: list, work_dir: Path) -> dict:
         portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir)
     except PortraitError as exc:
         return {"error": exc.reason, "source": job.rel}
-    except Exception as exc:  # noqa: BLE001 - one bad portrait never stops the others
+    except Exception as exc:
         log.debug("unexpected failure on %s", job.rel, exc_info=True)
         return {"error": f"could not be processed ({type(exc).__name__}: {exc}); "
                          "re-export the image, and report this if it persists",
@@ -139,9 +140,11 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         for job in todo:
             finish(job, run_job(job, kit.presets, work_root / job.key))
     else:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                   initializer=init_worker)
         try:
-            with children_ignore_sigint():  # submit() starts the workers
+            # submit() starts the workers: SIGINT ignored, native thread pools of one thread
+            with children_ignore_sigint(), one_thread_each():
                 futures = {pool.submit(run_job, job, kit.presets, work_root / job.key): job
                            for job in todo}
             for fut in as_completed(futures):
@@ -161,10 +164,10 @@ def build(root: Path | str = ".", *, workers: int | None = None,
           progress: Callable[[str], None] | None = None,
           on_plan: Callable[[int], None] | None = None) -> BuildReport:
     """Build the kit at ``root`` into ``root/site``. Raises KitError for a bad kit."""
+    from kitgen import site_state
     from kitgen.analysis.kit_palette import merge
     from kitgen.guide.pages import nav, render_pages
     from kitgen.manifest import manifest
-    from kitgen import site_state
     from kitgen.site import SITE, build_site, config_file
 
     started = time.perf_counter()

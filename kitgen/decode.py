@@ -26,6 +26,8 @@ class Decoded:
     image: Image.Image  # RGB, sRGB, upright
     sha256: str
     warnings: tuple[str, ...]
+    full_size: tuple[int, int] = (0, 0)  # upright size of the stored image
+    scale: int = 1  # JPEG DCT scaling: full_size / image.size (1, 2, 4 or 8)
 
 
 def _register_heif() -> None:
@@ -65,8 +67,10 @@ def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
             mode = "RGB"
             if img.mode not in ("RGB", "CMYK", "L"):
                 img = img.convert("RGB")
+            # RGB to RGB converts in place: no second full-size copy of a large photo.
             out = ImageCms.profileToProfile(img, src, _SRGB, outputMode=mode,
-                                            renderingIntent=ImageCms.Intent.PERCEPTUAL)
+                                            renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                                            inPlace=img.mode == "RGB")
             if out is not None:
                 img = out
         except (ImageCms.PyCMSError, OSError):
@@ -76,6 +80,7 @@ def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
     # Pillow copies ``info`` into every derived image; drop EXIF, XMP, IPTC, comments and the
     # source profile so nothing private can reach a published file.
     img.info.clear()
+    img.getexif().clear()  # the EXIF read for the orientation stays cached on the image object
     return img
 
 
@@ -84,7 +89,18 @@ def _reattach(img: Image.Image, icc: bytes) -> Image.Image:
     return img
 
 
-def decode(path: Path, shown: str | None = None) -> Decoded:
+def _draft(img: Image.Image, long_side: int | None) -> None:
+    """Let libjpeg scale a JPEG by 1/2, 1/4 or 1/8 while decoding (much faster, a quarter of
+    the memory or less) when the long side stays at least ``long_side``."""
+    if not long_side or img.format != "JPEG" or max(img.size) < 2 * long_side:
+        return
+    r = long_side / max(img.size)
+    img.draft(None, (max(1, int(img.width * r)), max(1, int(img.height * r))))
+
+
+def decode(path: Path, shown: str | None = None, *, long_side: int | None = None) -> Decoded:
+    """The upright sRGB image; with ``long_side``, a JPEG may come back reduced by the largest
+    DCT scale that keeps its long side at least that many pixels (see ``Decoded.scale``)."""
     shown = shown or path.name
     try:
         data = path.read_bytes()
@@ -104,6 +120,8 @@ def decode(path: Path, shown: str | None = None) -> Decoded:
             if frames > 1:
                 notes.append(f"is animated ({frames} frames); the first frame is used")
                 img.seek(0)
+            stored = img.size
+            _draft(img, long_side)
             img.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PortraitError(
@@ -116,13 +134,17 @@ def decode(path: Path, shown: str | None = None) -> Decoded:
         reason = "is truncated or damaged" if "truncat" in str(exc).lower() else \
             f"cannot be decoded ({exc})"
         raise PortraitError(shown, f"{reason}; export the image again") from None
+    scale = max(1, round(stored[0] / img.width))
+    loaded = img.size
     try:
-        img = ImageOps.exif_transpose(img)
+        ImageOps.exif_transpose(img, in_place=True)  # no copy when there is nothing to turn
     except Exception:  # noqa: BLE001 - a broken EXIF block must not stop the build
         notes.append("has unreadable EXIF orientation; used as stored")
+    full = stored if img.size == loaded else stored[::-1]
     img = _to_srgb(img, notes)
-    if min(img.size) < MIN_SIDE:
+    if min(full) < MIN_SIDE:
         raise PortraitError(
-            shown, f"is too small ({img.width}x{img.height}); kitgen needs at least "
+            shown, f"is too small ({full[0]}x{full[1]}); kitgen needs at least "
                    f"{MIN_SIDE} px on the short side; use a larger original")
-    return Decoded(image=img, sha256=digest, warnings=tuple(notes))
+    return Decoded(image=img, sha256=digest, warnings=tuple(notes), full_size=full,
+                   scale=scale)

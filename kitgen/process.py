@@ -13,8 +13,9 @@ from kitgen.analysis import face as face_mod
 from kitgen.analysis import palette
 from kitgen.analysis.saliency import focus_point
 from kitgen.crops import render
-from kitgen.crops.placement import place
+from kitgen.crops.placement import Placement, place
 from kitgen.crops.presets import Preset
+from kitgen.crops.pyramid import GAP, Pyramid
 from kitgen.decode import decode
 from kitgen.reading import read_portrait
 from kitgen.reading.landmarks import scaled
@@ -22,6 +23,10 @@ from kitgen.reading.visuals import annotated_png
 from kitgen.records import Crop, Face, Portrait
 
 WEB_SIDE = 1200
+# The first decode serves analysis, palette and the web images: a JPEG may be decoded at
+# 1/2..1/8 scale as long as its long side keeps GAP pixels per web-image pixel.
+VIEW_SIDE = round(GAP * WEB_SIDE)
+THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
 
 
 def choose_subject(faces: list[Face], wanted: int | None) -> tuple[int | None, list[str]]:
@@ -39,16 +44,31 @@ def choose_subject(faces: list[Face], wanted: int | None) -> tuple[int | None, l
     return 0, notes
 
 
-def make_crops(img: Image.Image, pid: str, presets: list[Preset], subject: Face | None,
-               focus: tuple[float, float] | None, out_dir: Path) -> list[Crop]:
-    crops = []
+def placements(full: tuple[int, int], presets: list[Preset], subject: Face | None,
+               focus: tuple[float, float] | None) -> list[Placement]:
     eyes = subject.eyes if subject else None
     eyes_y = (eyes[0][1] + eyes[1][1]) / 2 if eyes else None
-    for preset in presets:
-        pl = place(img.width, img.height, preset, subject.box if subject else None, eyes_y,
-                   focus)
-        x, y, w, h = pl.box
-        out = render.resize_box(img, pl.box, (preset.width, preset.height))
+    return [place(full[0], full[1], preset, subject.box if subject else None, eyes_y, focus)
+            for preset in presets]
+
+
+def crop_scale(presets: list[Preset], places: list[Placement]) -> int:
+    """The largest JPEG decode scale (1, 2, 4 or 8) that still leaves every crop GAP source
+    pixels per output pixel."""
+    need = min((min(pl.box[2] / p.width, pl.box[3] / p.height)
+                for p, pl in zip(presets, places)), default=8 * GAP)
+    k = 1
+    while k < 8 and 2 * k * GAP <= need:
+        k *= 2
+    return k
+
+
+def make_crops(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placement],
+               out_dir: Path) -> list[Crop]:
+    crops = []
+    for preset, pl in zip(presets, places):
+        w, h = pl.box[2], pl.box[3]
+        out = pyr.resize(pl.box, (preset.width, preset.height))
         rel = f"crops/{pid}/{preset.id}.jpg"
         render.write(out_dir / rel, render.jpeg_bytes(out))
         preview = None
@@ -65,11 +85,11 @@ def make_crops(img: Image.Image, pid: str, presets: list[Preset], subject: Face 
     return crops
 
 
-def write_web_images(img: Image.Image, pid: str, faces: list[Face], subject: int | None,
-                     out_dir: Path) -> None:
-    scale = min(1.0, WEB_SIDE / max(img.size))
-    size = (round(img.width * scale), round(img.height * scale))
-    web = img.resize(size, Image.LANCZOS, reducing_gap=3.0) if scale < 1 else img.copy()
+def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[Face],
+                     subject: int | None, out_dir: Path) -> None:
+    scale = min(1.0, WEB_SIDE / max(full))
+    size = (round(full[0] * scale), round(full[1] * scale))
+    web = pyr.resize((0, 0, full[0], full[1]), size)
     render.write(out_dir / f"images/{pid}.jpg", render.jpeg_bytes(web))
     overlay = web.copy()
     draw = ImageDraw.Draw(overlay)
@@ -89,15 +109,35 @@ def write_web_images(img: Image.Image, pid: str, faces: list[Face], subject: int
 
 def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
             out_dir: Path) -> Portrait:
-    decoded = decode(path, f"content/{rel}")
-    img = decoded.image
-    arr, factor = face_mod.analysis_copy(img)
-    faces = face_mod.detect_faces(arr, factor, img.size)
+    shown = f"content/{rel}"
+    decoded = decode(path, shown, long_side=VIEW_SIDE)
+    full, sha256, warnings = decoded.full_size, decoded.sha256, decoded.warnings
+    view = Pyramid(decoded.image, decoded.scale)
+    arr, factor = face_mod.analysis_copy(decoded.image)
+    factor *= decoded.scale  # analysis pixels -> source pixels
+    del decoded
+    faces = face_mod.detect_faces(arr, factor, full)
     subject, notes = choose_subject(faces, entry.get("subject"))
     focus = focus_point(arr, factor) if subject is None else None
-    swatches = palette.extract(img)
+    swatches = palette.extract(view.level(1))
     subj = faces[subject] if subject is not None else None
-    crops = make_crops(img, pid, presets, subj, focus, out_dir)
+    write_web_images(view, full, pid, faces, subject, out_dir)
+    reading = read_portrait(arr, scaled(subj, factor) if subj else None,
+                            [scaled(f, factor) for f in faces])
+    del arr
+    thumb = view.factor_for((0, 0, *full), (THUMB_SIDE, THUMB_SIDE))
+    k = view.scale * thumb
+    render.write(out_dir / f"images/{pid}-reading.png",
+                 annotated_png(view.level(thumb), scaled(subj, k) if subj else None, reading))
+    places = placements(full, presets, subj, focus)
+    scale = crop_scale(presets, places)
+    if scale < view.scale:  # the crops need more pixels than the first decode kept
+        view.close()
+        again = decode(path, shown, long_side=max(full) // scale)
+        view = Pyramid(again.image, again.scale)
+        del again
+    crops = make_crops(view, pid, presets, places, out_dir)
+    view.close()
     for c in crops:
         if c.face_fit == "partial":
             notes.append(f"{c.preset}: the format is too wide for the whole face; both eyes "
@@ -105,15 +145,10 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         elif c.face_fit == "whole" and not c.in_safe_area:
             notes.append(f"{c.preset}: the face is too large for the area every device shows "
                          "(or reaches the part the platform covers); choose a wider shot")
-    write_web_images(img, pid, faces, subject, out_dir)
-    reading = read_portrait(arr, scaled(subj, factor) if subj else None,
-                            [scaled(f, factor) for f in faces])
-    render.write(out_dir / f"images/{pid}-reading.png",
-                 annotated_png(img, subj, reading))
     return Portrait(
-        id=pid, source=rel, sha256=decoded.sha256, width=img.width, height=img.height,
+        id=pid, source=rel, sha256=sha256, width=full[0], height=full[1],
         faces=tuple(faces), subject=subject, palette=swatches, crops=tuple(crops),
         title=entry.get("title") or "", note=entry.get("note") or "",
-        use=tuple(entry.get("use") or ()), warnings=tuple(decoded.warnings) + tuple(notes),
+        use=tuple(entry.get("use") or ()), warnings=tuple(warnings) + tuple(notes),
         reading=reading,
     )

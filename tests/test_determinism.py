@@ -1,22 +1,30 @@
 """Outputs are byte-identical whatever the number of workers and whether the cache was used,
-and editing one portrait recomputes only that portrait."""
+and editing one portrait recomputes only that portrait. One portrait is a 4,900 px JPEG, so the
+reduced first decode, the full decode for the crops and the shared reductions take part."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from conftest import ASTRONAUT, HOPPER, make_kit
+from PIL import Image
 
 BRAND = """person:
   name: Determinism Check
 goals: [trust]
 platforms: [linkedin]
 """
+BIG_SIDE = 4900  # >= 2 x 2400: the first decode is libjpeg's 1/2 scale
+
+
+def big_portrait(dest: Path) -> Path:
+    img = Image.open(ASTRONAUT).convert("RGB").resize((BIG_SIDE, BIG_SIDE), Image.BICUBIC)
+    img.save(dest, "JPEG", quality=90)
+    return dest
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -33,7 +41,8 @@ def builds(tmp_path_factory):
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # MkDocs dates its sitemap by build day
     try:
-        one = make_kit(tmp_path_factory.mktemp("one"), BRAND, [ASTRONAUT, HOPPER])
+        big = big_portrait(tmp_path_factory.mktemp("src") / "big-astronaut.jpg")
+        one = make_kit(tmp_path_factory.mktemp("one"), BRAND, [ASTRONAUT, HOPPER, big])
         two = tmp_path_factory.mktemp("two") / "kit"
         shutil.copytree(one, two)
         out = {"w1": build(one, workers=1)}
@@ -66,7 +75,7 @@ def test_builds_succeed_with_both_portraits(builds):
     for name in ("w1", "w2", "again", "from_cache", "edited"):
         report = builds[name]
         assert report.exit_code == 0, report.failed
-        assert len(report.portraits) == 2
+        assert len(report.portraits) == 3
 
 
 def test_one_and_two_workers_give_the_same_bytes(builds):
@@ -77,20 +86,20 @@ def test_one_and_two_workers_give_the_same_bytes(builds):
 
 def test_a_cached_rebuild_gives_the_same_bytes_without_recomputing(builds):
     assert builds["w2"].cached == 0
-    assert builds["again"].cached == 2
+    assert builds["again"].cached == 3
     assert not builds["again"].site_built  # nothing the site reads changed: MkDocs skipped
     assert builds["again_tree"] == builds["w1_tree"]
 
 
 def test_a_site_rebuilt_from_the_cache_gives_the_same_bytes(builds):
     report = builds["from_cache"]
-    assert report.cached == 2 and report.site_built
+    assert report.cached == 3 and report.site_built
     assert builds["from_cache_tree"] == builds["w1_tree"]
 
 
 def test_editing_one_portrait_recomputes_only_that_one(builds):
     report = builds["edited"]
-    assert report.cached == 1
+    assert report.cached == 2
     assert report.site_built
     assert len(builds["new_entries"]) == 1
     before, after = builds["w1_tree"], builds["edited_tree"]
@@ -98,3 +107,19 @@ def test_editing_one_portrait_recomputes_only_that_one(builds):
     same = {k: v for k, v in before.items() if k.startswith(astro)}
     assert same and all(after[k] == v for k, v in same.items())
     assert any(after.get(k) != v for k, v in before.items() if k.startswith(hopper))
+
+
+def test_a_large_jpeg_keeps_its_full_size_in_every_output(builds):
+    """The first decode is reduced; sizes, boxes and crops still refer to the full image."""
+    site = builds["w1"].site
+    data = json.loads((site / "kit.json").read_text(encoding="utf-8"))
+    big = next(p for p in data["portraits"] if p["id"] == "big-astronaut")
+    assert (big["width"], big["height"]) == (BIG_SIDE, BIG_SIDE)
+    assert big["faces"] and all(0 <= v <= BIG_SIDE for v in big["faces"][0]["box"])
+    for crop in big["crops"]:
+        x, y, w, h = crop["box"]
+        assert x >= 0 and y >= 0 and x + w <= BIG_SIDE and y + h <= BIG_SIDE
+        with Image.open(site / crop["path"]) as im:
+            assert im.size == (crop["width"], crop["height"])
+    with Image.open(site / "images" / "big-astronaut.jpg") as im:
+        assert im.size == (1200, 1200)

@@ -51,11 +51,21 @@ def _pretty(name: str) -> str:
     return " ".join(name.split()).capitalize()
 
 
+DE2000_SPACE = "lab-d65"  # the space coloraide's CIEDE2000 converts both colours to
+
+
+@lru_cache(maxsize=1)
+def _named_lab() -> tuple[tuple[str, Color], ...]:
+    """The names in CIEDE2000's own space (CIELab D65), converted once rather than on every
+    comparison; the distances are the same numbers."""
+    return tuple((name, c.convert(DE2000_SPACE)) for name, c in _named())
+
+
 @lru_cache(maxsize=4096)
 def name_of(rgb: tuple[int, int, int]) -> str:
     """The nearest CSS colour name by CIEDE2000."""
-    c = Color("srgb", [v / 255 for v in rgb])
-    best = min(_named(), key=lambda item: (c.delta_e(item[1], method="2000"), item[0]))
+    c = Color("srgb", [v / 255 for v in rgb]).convert(DE2000_SPACE)
+    best = min(_named_lab(), key=lambda item: (c.delta_e(item[1], method="2000"), item[0]))
     return _pretty(best[0])
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from PIL import Image, ImageDraw
 
+from kitgen.crops.render import PNG_LEVEL
 from kitgen.records import Face
 
 THUMB_SIDE = 480
@@ -66,7 +67,8 @@ def annotated_thumbnail(img: Image.Image, face: Face | None, reading: dict | Non
 
 def annotated_png(img: Image.Image, face: Face | None, reading: dict | None) -> bytes:
     buf = io.BytesIO()
-    annotated_thumbnail(img, face, reading).save(buf, "PNG", optimize=True)
+    # The crop previews' zlib level: a third of optimize=True's time for 8% more bytes.
+    annotated_thumbnail(img, face, reading).save(buf, "PNG", compress_level=PNG_LEVEL)
     return buf.getvalue()
 
 
