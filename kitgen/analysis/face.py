@@ -18,6 +18,7 @@ from kitgen.records import Face
 log = logging.getLogger(__name__)
 ANALYSIS_SIDE = 1280
 MAX_FACES = 6
+MESH_CROP_SIDE = 480  # px: a missed face is re-read at this size
 _models: dict[str, object] = {}
 
 
@@ -108,7 +109,48 @@ def detect_faces(arr: np.ndarray, factor: float, size: tuple[int, int]) -> list[
         faces.append(Face(box=box, score=score, landmarks=tuple(
             (round(x, 2), round(y, 2), round(z, 2)) for x, y, z in pts)))
     for i, ((x0, y0, x1, y1), s) in enumerate(detections):
-        if i not in used:
+        if i in used:
+            continue
+        pts = _mesh_in_crop(arr, factor, (x0, y0, x1, y1))
+        if pts is None:
             faces.append(Face(box=_clip_box(x0, y0, x1, y1, W, H), score=s))
+            continue
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        faces.append(Face(box=_clip_box(min(xs), min(ys), max(xs), max(ys), W, H), score=s,
+                          landmarks=tuple((round(x, 2), round(y, 2), round(z, 2))
+                                          for x, y, z in pts)))
     faces.sort(key=lambda f: (-f.box[2] * f.box[3], f.box[0], f.box[1]))
     return faces
+
+
+def _mesh_in_crop(arr: np.ndarray, factor: float,
+                  box: tuple[float, float, float, float]) -> tuple | None:
+    """Face Mesh on an enlarged crop around a detected face that the whole-image pass missed
+    (its face finder works at a fixed input size, so faces small in a wide frame slip by)."""
+    ah, aw = arr.shape[:2]
+    x0, y0, x1, y1 = (v / factor for v in box)
+    side = max(x1 - x0, y1 - y0) * 2.2
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    l, t = max(0, int(cx - side / 2)), max(0, int(cy - side / 2))
+    r, b = min(aw, int(cx + side / 2)), min(ah, int(cy + side / 2))
+    if r - l < 16 or b - t < 16:
+        return None
+    crop = Image.fromarray(arr[t:b, l:r])
+    zoom = MESH_CROP_SIDE / max(crop.size)
+    crop = crop.resize((max(1, round(crop.width * zoom)), max(1, round(crop.height * zoom))),
+                       Image.BICUBIC)
+    carr = np.ascontiguousarray(np.asarray(crop))
+    with _native_stderr_silenced():
+        res = _model("mesh").process(carr)
+    best = None
+    for lms in res.multi_face_landmarks or []:
+        pts = tuple(((l + p.x * carr.shape[1] / zoom) * factor,
+                     (t + p.y * carr.shape[0] / zoom) * factor,
+                     p.z * carr.shape[1] / zoom * factor) for p in lms.landmark)
+        mx = sum(p[0] for p in pts) / len(pts)
+        my = sum(p[1] for p in pts) / len(pts)
+        inside = box[0] <= mx <= box[2] and box[1] <= my <= box[3]
+        dist = (mx - cx * factor) ** 2 + (my - cy * factor) ** 2
+        if inside and (best is None or dist < best[0]):
+            best = (dist, pts)
+    return best[1] if best else None

@@ -1,0 +1,39 @@
+"""Faces from real landmarks on the bundled portraits and pictures composed from them."""
+from PIL import Image
+
+from kitgen.analysis.face import analysis_copy, detect_faces
+from tests.conftest import ASTRONAUT, HOPPER
+
+
+def faces_of(img):
+    arr, factor = analysis_copy(img)
+    return detect_faces(arr, factor, img.size)
+
+
+def test_the_astronaut_has_one_face_with_iris_landmarks():
+    faces = faces_of(Image.open(ASTRONAUT).convert("RGB"))
+    assert len(faces) == 1
+    f = faces[0]
+    assert len(f.landmarks) == 478 and f.score > 0.8
+    (lx, ly), (rx, ry) = f.eyes
+    x, y, w, h = f.box
+    assert x < lx < rx < x + w and y < ly < y + h * 0.7 and abs(ly - ry) < 10
+
+
+def test_a_small_face_beside_a_large_one_still_gets_landmarks():
+    canvas = Image.new("RGB", (1100, 620), (200, 200, 200))
+    canvas.paste(Image.open(HOPPER).convert("RGB"), (10, 10))
+    small = Image.open(ASTRONAUT).convert("RGB").resize((420, 420), Image.LANCZOS)
+    canvas.paste(small, (620, 150))
+    faces = faces_of(canvas)
+    assert len(faces) == 2
+    assert faces[0].box[0] < 550 < faces[1].box[0]  # largest (Hopper) first
+    assert all(f.landmarks is not None and len(f.landmarks) == 478 for f in faces)
+    (lx, _), (rx, _) = faces[1].eyes
+    x, y, w, h = faces[1].box
+    assert x < lx < rx < x + w
+
+
+def test_a_picture_without_people_has_no_faces():
+    img = Image.new("RGB", (640, 480), (90, 140, 200))
+    assert faces_of(img) == []
