@@ -38,9 +38,20 @@ def test_fits_follow_the_goal_order_and_smoothing_costs_trust():
 
 
 def test_no_face_scores_low_for_eye_contact_goals():
-    none = fit("trust", read("cameraman"))
+    from reading_images import faces_of, source
+
+    from kitgen.reading import read_portrait
+
+    arr, _ = faces_of(source("cameraman"))
+    none = fit("trust", read_portrait(arr, None, []))
     assert none["score"] < 0.5
     assert any("No face" in s for s in none["against"])
+
+
+def test_a_look_away_costs_trust():
+    away = fit("trust", read("cameraman"))
+    assert away["score"] < fit("trust", read("astronaut"))["score"]
+    assert any("look away" in s for s in away["against"])
 
 
 def test_checklist_answers_six_questions_with_goal_aware_status():

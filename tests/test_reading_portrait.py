@@ -39,8 +39,21 @@ def test_reading_is_deterministic():
     assert one == two
 
 
-def test_turned_face_without_mesh_keeps_pixel_cues():
-    r = read("cameraman")  # the detector finds the turned head; the mesh does not
+def test_turned_head_reads_as_averted_gaze():
+    r = read("cameraman")  # looking into his camera's viewfinder, face turned to our right
+    assert r["faces"] == 1 and r["face_reason"] is None
+    assert r["gaze"] == "averted" and r["gaze_direction"] == "right"
+    assert r["head"]["yaw"] > 30
+    assert 30 < r["gaze_offset"] < 100  # eye-in-head rotation is capped at 45 degrees
+    assert r["asymmetry"] is None  # the far half of a turned face is guessed, not measured
+
+
+def test_face_without_mesh_keeps_pixel_cues():
+    from kitgen.records import Face
+
+    arr, faces = faces_of(source("cameraman"))
+    bare = Face(box=faces[0].box, score=faces[0].score)  # what a box-only detection gives
+    r = read_portrait(arr, bare, [bare])
     assert r["faces"] == 1
     for key in ("gaze", "expression", "head", "asymmetry", "texture", "smile_score"):
         assert r[key] is None

@@ -16,7 +16,7 @@ def test_portrait_pages_show_readings_fit_checklist_and_thumbnail(example_build)
     astro = (site / "portraits" / "eileen-collins-nasa.html").read_text(encoding="utf-8")
     assert "direct" in astro and "Trust:" in astro
     camera = (site / "portraits" / "cameraman.html").read_text(encoding="utf-8")
-    assert "Face cues not read" in camera
+    assert "averted" in camera  # his face is turned to his camera's viewfinder
 
 
 def test_overview_shows_recommendations_gaps_and_mood_map(example_build):

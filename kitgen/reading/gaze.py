@@ -43,6 +43,8 @@ def read_gaze(p: np.ndarray, head: dict[str, float]) -> dict:
     h, v = max(-lim, min(lim, h)), max(-lim, min(lim, v))
     eye_yaw = math.degrees(math.asin(max(-1.0, min(1.0, h * T["eye_rotation_gain"]))))
     eye_pitch = math.degrees(math.asin(max(-1.0, min(1.0, v * T["eye_rotation_gain"]))))
+    cap = T["eye_rotation_max_deg"]
+    eye_yaw, eye_pitch = max(-cap, min(cap, eye_yaw)), max(-cap, min(cap, eye_pitch))
     gaze_x = head["yaw"] + eye_yaw
     gaze_y = (head["pitch"] + eye_pitch) * T["gaze_vertical_weight"]
     offset = math.hypot(gaze_x, gaze_y)

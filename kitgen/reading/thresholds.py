@@ -14,6 +14,9 @@ T = MappingProxyType({
     # Eyeball radius ~12 mm against a half eye opening ~15 mm: an iris offset of h half-widths
     # is an eye rotation of asin(1.25 h).
     "eye_rotation_gain": 1.25,
+    # The eye turns at most about 45 degrees in its socket; larger values are foreshortened
+    # irises on a turned head (the cameraman's profile reads 90 without this cap).
+    "eye_rotation_max_deg": 45.0,
     # Lids follow vertical eye movement, so the iris sits near the lid centre whatever the gaze;
     # vertical angles count at full weight but are noisier (kept for symmetry of the formula).
     "gaze_vertical_weight": 1.0,
