@@ -65,10 +65,15 @@ def crop_scale(presets: list[Preset], places: list[Placement]) -> int:
 
 def make_crops(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placement],
                out_dir: Path) -> list[Crop]:
-    crops = []
-    for preset, pl in zip(presets, places):
+    crops: dict[int, Crop] = {}
+    sizes = [(p.width, p.height) for p in presets]
+    # Least reduced first, so each level is dropped as soon as no crop still needs it.
+    order = sorted(range(len(presets)), key=lambda i: pyr.factor_for(places[i].box, sizes[i]))
+    for i in order:
+        preset, pl = presets[i], places[i]
         w, h = pl.box[2], pl.box[3]
-        out = pyr.resize(pl.box, (preset.width, preset.height))
+        pyr.drop_below(pyr.factor_for(pl.box, sizes[i]))
+        out = pyr.resize(pl.box, sizes[i])
         rel = f"crops/{pid}/{preset.id}.jpg"
         render.write(out_dir / rel, render.jpeg_bytes(out))
         preview = None
@@ -77,12 +82,11 @@ def make_crops(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Place
             small = out if preset.width <= 400 else out.resize((400, 400), Image.LANCZOS)
             render.write(out_dir / preview, render.circle_preview(small))
         factor = max(preset.width / w, preset.height / h)
-        crops.append(Crop(preset=preset.id, width=preset.width, height=preset.height,
-                          box=pl.box, path=rel, upscaled=factor > 1.0 + 1e-9,
-                          upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
-                          in_safe_area=pl.in_safe_area,
-                          preview=preview))
-    return crops
+        crops[i] = Crop(preset=preset.id, width=preset.width, height=preset.height,
+                        box=pl.box, path=rel, upscaled=factor > 1.0 + 1e-9,
+                        upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
+                        in_safe_area=pl.in_safe_area, preview=preview)
+    return [crops[i] for i in range(len(presets))]
 
 
 def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[Face],

@@ -44,6 +44,13 @@ class Pyramid:
         return self.level(f).resize(size, Image.LANCZOS,
                                     box=(x / k, y / k, (x + w) / k, (y + h) / k))
 
+    def drop_below(self, factor: int) -> None:
+        """Keep only the copies reduced by ``factor`` or more (made first if needed): once
+        the full-size crops are done, the full decode can go."""
+        self.level(factor)
+        for f in [f for f in self._levels if f < factor]:
+            del self._levels[f]
+
     def close(self) -> None:
         """Drop every copy now: the next photo should not meet this one's memory."""
         self._levels.clear()
