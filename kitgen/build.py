@@ -94,7 +94,7 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
                                           "permissions"))
             continue
         if digest in seen:  # a warning, not a failure: the image itself is built
-            kit.skipped.append(Problem(src.rel, f"is the same image as {seen[digest]}; "
+            kit.skipped.append(Problem(src.rel, f"is the same image as content/{seen[digest]}; "
                                                 "built once (remove one of the copies)"))
             continue
         seen[digest] = src.rel

@@ -123,7 +123,7 @@ def test_file_names_with_spaces_and_non_ascii(corpus):
 
 
 def test_duplicate_is_built_once_with_one_warning(corpus):
-    message = ("is the same image as portraits/hopper-reference.jpg; built once "
+    message = ("is the same image as content/portraits/hopper-reference.jpg; built once "
                "(remove one of the copies)")
     assert {"source": "portraits/zz-duplicate.jpg", "message": message} in \
         corpus.manifest["skipped"]
