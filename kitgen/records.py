@@ -1,4 +1,5 @@
-"""Typed records handed between pipeline stages and, through ``to_dict``, to templates and kit.json."""
+"""Typed records handed between pipeline stages and, through ``to_dict``, to templates and
+kit.json."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -138,7 +139,8 @@ def portrait_from_dict(d: dict[str, Any]) -> Portrait:
         crops=tuple(Crop(preset=c["preset"], width=c["width"], height=c["height"],
                          box=tuple(c["box"]), path=c["path"], upscaled=c["upscaled"],
                          upscale_factor=c["upscale_factor"], face_fit=c["face_fit"],
-                         preview=c.get("preview"), in_safe_area=c.get("in_safe_area", True)) for c in d["crops"]),
+                         preview=c.get("preview"),
+                         in_safe_area=c.get("in_safe_area", True)) for c in d["crops"]),
         title=d.get("title", ""), note=d.get("note", ""), use=tuple(d.get("use", ())),
         warnings=tuple(d.get("warnings", ())), reading=d.get("reading"),
     )

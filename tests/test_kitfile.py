@@ -28,7 +28,8 @@ def test_every_problem_is_reported_at_once(kit_factory):
         load_kit(kit)
     text = exc.value.format_message()
     assert "4 problem(s)" in text or "3 problem(s)" in text
-    assert "content/brand.yml:3: person.identiy: unknown key 'identiy' (did you mean 'identity'?)" in text
+    assert ("content/brand.yml:3: person.identiy: unknown key 'identiy' "
+            "(did you mean 'identity'?)") in text
     assert "content/brand.yml:4: goals[1]: expected one of trust, approachability" in text
     assert "got 'energi' (did you mean 'energy'?)" in text
     assert "content/brand.yml:8: portraits[0].use[0]:" in text

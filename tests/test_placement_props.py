@@ -3,7 +3,6 @@ and any preset (built-in or a custom aspect), the crop lies inside the image, ha
 aspect ratio to the pixel, and holds the face whenever a box of that aspect could."""
 from __future__ import annotations
 
-import math
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st

@@ -131,11 +131,11 @@ def _mesh_in_crop(arr: np.ndarray, factor: float,
     x0, y0, x1, y1 = (v / factor for v in box)
     side = max(x1 - x0, y1 - y0) * 2.2
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    l, t = max(0, int(cx - side / 2)), max(0, int(cy - side / 2))
+    left, t = max(0, int(cx - side / 2)), max(0, int(cy - side / 2))
     r, b = min(aw, int(cx + side / 2)), min(ah, int(cy + side / 2))
-    if r - l < 16 or b - t < 16:
+    if r - left < 16 or b - t < 16:
         return None
-    crop = Image.fromarray(arr[t:b, l:r])
+    crop = Image.fromarray(arr[t:b, left:r])
     zoom = MESH_CROP_SIDE / max(crop.size)
     crop = crop.resize((max(1, round(crop.width * zoom)), max(1, round(crop.height * zoom))),
                        Image.BICUBIC)
@@ -144,7 +144,7 @@ def _mesh_in_crop(arr: np.ndarray, factor: float,
         res = _model("mesh").process(carr)
     best = None
     for lms in res.multi_face_landmarks or []:
-        pts = tuple(((l + p.x * carr.shape[1] / zoom) * factor,
+        pts = tuple(((left + p.x * carr.shape[1] / zoom) * factor,
                      (t + p.y * carr.shape[0] / zoom) * factor,
                      p.z * carr.shape[1] / zoom * factor) for p in lms.landmark)
         mx = sum(p[0] for p in pts) / len(pts)

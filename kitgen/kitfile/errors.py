@@ -63,7 +63,8 @@ def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, 
         if kind == "extra_forbidden":
             owner = _model_at(model, loc)
             known = list(getattr(owner, "model_fields", {}))
-            msg = f"unknown key '{loc[-1]}'{suggest(loc[-1], known)}; known keys: {', '.join(known)}"
+            msg = (f"unknown key '{loc[-1]}'{suggest(loc[-1], known)}; "
+                   f"known keys: {', '.join(known)}")
         elif kind == "literal_error":
             expected = e["ctx"]["expected"].replace("'", "")
             choices = [c.strip() for c in expected.replace(" or ", ", ").split(",")]

@@ -2,9 +2,9 @@
 
 The rules are data: a goal lists the cue readings that serve it and those that work against
 it, each with a weight and a sentence for the person. A cue that could not be read counts for
-neither side, and a missing face counts against the goals that live on eye contact. The score is 0.5 plus half the share of "for" weight matched minus
-half the share of "against" weight matched, so 1 is every helpful cue present and no harmful
-one.
+neither side, and a missing face counts against the goals that live on eye contact. The
+score is 0.5 plus half the share of "for" weight matched minus half the share of "against"
+weight matched, so 1 is every helpful cue present and no harmful one.
 """
 from __future__ import annotations
 

@@ -67,5 +67,6 @@ def regions(rgb: np.ndarray, box: tuple[int, int, int, int] | None) -> Regions:
         background = ~_ellipse(h, w, w / 2, h / 2, w * 0.48, h * 0.48)
     x, y, bw, bh = sbox
     face = np.zeros((h, w), dtype=bool)
-    face[int(y + 0.15 * bh):int(y + 0.85 * bh) + 1, int(x + 0.15 * bw):int(x + 0.85 * bw) + 1] = True
+    rows = slice(int(y + 0.15 * bh), int(y + 0.85 * bh) + 1)
+    face[rows, int(x + 0.15 * bw):int(x + 0.85 * bw) + 1] = True
     return Regions(small, scale, subject, background, face, True)

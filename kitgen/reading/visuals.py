@@ -60,7 +60,8 @@ def annotated_thumbnail(img: Image.Image, face: Face | None, reading: dict | Non
     draw.line((mx, my, ex, ey), fill=ARROW, width=lw)
     ang = math.atan2(ey - my, ex - mx)
     for side in (-0.5, 0.5):
-        draw.line((ex, ey, ex - 2.5 * r * math.cos(ang + side), ey - 2.5 * r * math.sin(ang + side)),
+        draw.line((ex, ey, ex - 2.5 * r * math.cos(ang + side),
+                   ey - 2.5 * r * math.sin(ang + side)),
                   fill=ARROW, width=lw)
     return thumb
 
