@@ -105,7 +105,8 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PortraitError(shown, f"cannot be read ({exc.strerror}); check its permissions")
+        raise PortraitError(shown, f"cannot be read ({exc.strerror}); check its permissions") \
+            from None
     if not data:
         raise PortraitError(shown, "is empty (0 bytes); export the image again or remove it")
     digest = hashlib.sha256(data).hexdigest()
