@@ -31,3 +31,15 @@ def stale_reason(kit: Kit, site: Path) -> str | None:
         except (OSError, ValueError):
             continue
     return None
+
+
+def ensure_built(kit: Kit, site: Path, on_build=None) -> tuple[bool, int]:  # noqa: ANN001
+    """Rebuild ``site`` when it is stale; (whether it was built, how many portraits failed)."""
+    reason = stale_reason(kit, site)
+    if not reason:
+        return False, 0
+    from kitgen.build import build
+
+    if on_build:
+        on_build(reason)
+    return True, len(build(kit.root).failed)

@@ -108,22 +108,14 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
     """Zip the kit at ``root``; builds it first when ``site/`` is missing or older than the
     kit's content (``on_build`` hears why)."""
     from kitgen import __version__
-    from kitgen.freshness import stale_reason
+    from kitgen.freshness import ensure_built
     from kitgen.kitfile.load import load_kit
 
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
-    built = False
-    reason = stale_reason(kit, site)
-    if reason:
-        from kitgen.build import build
-
-        if on_build:
-            on_build(reason)
-        report = build(kit.root)
-        built = True
-        if report.failed:
-            log.warning("%d portrait(s) failed and are not in the pack", len(report.failed))
+    built, failed = ensure_built(kit, site, on_build)
+    if failed:
+        log.warning("%d portrait(s) failed and are not in the pack", failed)
     manifest = json.loads((site / "kit.json").read_text(encoding="utf-8"))
     out = Path(out) if out is not None else default_out(kit.root, kit.brand.person.name)
     out = out.resolve()

@@ -90,7 +90,7 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     missing or older than the kit's content (``on_build`` hears why)."""
     import ghp_import
 
-    from kitgen.freshness import stale_reason
+    from kitgen.freshness import ensure_built
     from kitgen.kitfile.load import load_kit
 
     root = Path(root).resolve()
@@ -98,15 +98,7 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     url = remote_url(repo, remote)
     kit = load_kit(root)
     site = kit.root / SITE
-    built = False
-    reason = stale_reason(kit, site)
-    if reason:
-        from kitgen.build import build
-
-        if on_build:
-            on_build(reason)
-        build(kit.root)
-        built = True
+    built, _failed = ensure_built(kit, site, on_build)
     # Start from the remote's branch when it exists, so the push is a fast-forward.
     _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
     with _in_repo(repo):
