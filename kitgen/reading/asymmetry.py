@@ -11,7 +11,7 @@ import numpy as np
 
 from kitgen.reading import landmarks as lm
 from kitgen.reading.pose import frame
-from kitgen.reading.thresholds import T
+from kitgen.reading.thresholds import grade
 
 
 def read_asymmetry(p: np.ndarray) -> dict:
@@ -23,12 +23,7 @@ def read_asymmetry(p: np.ndarray) -> dict:
     dx = (a[:, 0] - mid_x) + (b[:, 0] - mid_x)  # 0 when mirrored exactly
     dy = a[:, 1] - b[:, 1]
     score = float(np.mean(np.hypot(dx, dy))) / lm.inter_ocular(p)
-    if score >= T["asymmetry_strong"]:
-        label = "strong"
-    elif score >= T["asymmetry_subtle"]:
-        label = "subtle"
-    else:
-        label = "none"
+    label = grade(score, ("asymmetry_strong", "strong"), ("asymmetry_subtle", "subtle"), "none")
     # Which feature departs most, for the guide's sentence.
     names = ("brows",) * 4 + ("eyes",) * 4 + ("nose",) * 2 + ("cheeks",) * 3 + \
         ("mouth",) * 3 + ("jaw",) * 3

@@ -10,7 +10,7 @@ import numpy as np
 
 from kitgen.reading import landmarks as lm
 from kitgen.reading.pose import frame
-from kitgen.reading.thresholds import T
+from kitgen.reading.thresholds import T, grade
 
 
 def _clip01(v: float) -> float:
@@ -32,12 +32,8 @@ def read_expression(p: np.ndarray) -> dict:
                          / (T["mouth_width_full"] - T["mouth_width_relaxed"]))
     lift_term = _clip01(lift / T["corner_lift_full"])
     score = _clip01(0.5 * width_term + 0.5 * lift_term)
-    if score >= T["smile_broad"]:
-        label = "broad_smile"
-    elif score >= T["smile_slight"]:
-        label = "slight_smile"
-    else:
-        label = "neutral"
+    label = grade(score, ("smile_broad", "broad_smile"), ("smile_slight", "slight_smile"),
+                  "neutral")
     return {
         "expression": label,
         "smile_score": round(score, 3),

@@ -108,3 +108,12 @@ T = MappingProxyType({
     "energy_chroma_full": 40.0,
     "energy_contrast_full": 90.0,
 })
+
+
+def grade(value: float, high: tuple[str, str], low: tuple[str, str], default: str) -> str:
+    """The label of the first threshold ``value`` reaches: ``high`` and ``low`` are
+    (threshold key, label) pairs, checked highest first."""
+    for key, label in (high, low):
+        if value >= T[key]:
+            return label
+    return default
