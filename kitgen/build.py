@@ -15,15 +15,18 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kitgen import cache
 from kitgen.errors import PortraitError
 from kitgen.ids import unique_ids
 from kitgen.interrupt import children_ignore_sigint, stop_workers
-from kitgen.kitfile.load import Kit, load_kit
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
 from kitgen.workers import init_worker, one_thread_each
+
+if TYPE_CHECKING:
+    from kitgen.kitfile.load import Kit
 
 log = logging.getLogger(__name__)
 STATE = ".kitgen"
@@ -52,6 +55,7 @@ class BuildReport:
     cached: int = 0
     warnings: list[str] = field(default_factory=list)
     site_built: bool = True  # False when nothing the site stage reads had changed
+    up_to_date: bool = False  # True when no input changed and nothing was run at all
 
     @property
     def exit_code(self) -> int:
@@ -62,7 +66,7 @@ class BuildReport:
         text = (f"built {len(self.portraits)} portrait(s), {self.crops} crops, {warn} warning(s), "
                 f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
                 f"{self.seconds:.1f}s -> {self.site}")
-        return text
+        return text + (" (nothing changed since the last build)" if self.up_to_date else "")
 
 
 def run_job(job: Job, presets: list, work_dir: Path) -> dict:
@@ -164,10 +168,41 @@ def build(root: Path | str = ".", *, workers: int | None = None,
           progress: Callable[[str], None] | None = None,
           on_plan: Callable[[int], None] | None = None) -> BuildReport:
     """Build the kit at ``root`` into ``root/site``. Raises KitError for a bad kit."""
+    from kitgen import uptodate
+
+    started = time.perf_counter()
+    root = Path(root).resolve()
+    inputs = uptodate.digest(root)
+    if inputs is not None:
+        with BuildLock(root / STATE):
+            done = uptodate.last_manifest(root / STATE, root / "site", inputs)
+        if done is not None:
+            return report_from_manifest(root / "site", done, time.perf_counter() - started)
+    report = _build(root, workers=workers, progress=progress, on_plan=on_plan)
+    report.seconds = time.perf_counter() - started
+    if inputs is not None and uptodate.digest(root) == inputs:  # unchanged while building
+        uptodate.remember(root / STATE, report.site, inputs)
+    return report
+
+
+def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
+    """The report of the build that made ``site`` (nothing was built this time)."""
+    portraits = [portrait_from_dict(p) for p in data["portraits"]]
+    return BuildReport(site=site, portraits=portraits,
+                       failed=[Problem(**p) for p in data["failed"]],
+                       skipped=[Problem(**p) for p in data["skipped"]],
+                       crops=sum(len(p.crops) for p in portraits), seconds=seconds,
+                       cached=len(portraits), site_built=False, up_to_date=True)
+
+
+def _build(root: Path, *, workers: int | None,
+           progress: Callable[[str], None] | None,
+           on_plan: Callable[[int], None] | None) -> BuildReport:
     from kitgen import site_state
     from kitgen.analysis.kit_palette import merge
     from kitgen.guide.pages import nav, render_pages
     from kitgen.manifest import manifest
+    from kitgen.kitfile.load import load_kit
     from kitgen.site import SITE, build_site, config_file
 
     started = time.perf_counter()

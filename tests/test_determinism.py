@@ -49,6 +49,10 @@ def builds(tmp_path_factory):
         out["w1_tree"] = tree(one / "site")
         out["w2"] = build(two, workers=2)
         out["w2_tree"] = tree(two / "site")
+        out["unchanged"] = build(two, workers=2)  # answered from the last build
+        out["unchanged_tree"] = tree(two / "site")
+        # Forget that shortcut, so the per-portrait cache and the site-stage skip are tested.
+        (two / ".kitgen" / "inputs.json").unlink()
         out["again"] = build(two, workers=2)
         out["again_tree"] = tree(two / "site")
         shutil.rmtree(two / "site")  # the site stage must run again, from cached entries only
@@ -89,6 +93,11 @@ def test_a_cached_rebuild_gives_the_same_bytes_without_recomputing(builds):
     assert builds["again"].cached == 3
     assert not builds["again"].site_built  # nothing the site reads changed: MkDocs skipped
     assert builds["again_tree"] == builds["w1_tree"]
+
+
+def test_an_unchanged_kit_is_answered_without_building(builds):
+    assert builds["unchanged"].up_to_date and not builds["again"].up_to_date
+    assert builds["unchanged_tree"] == builds["w1_tree"]
 
 
 def test_a_site_rebuilt_from_the_cache_gives_the_same_bytes(builds):

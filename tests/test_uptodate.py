@@ -1,0 +1,47 @@
+"""A rebuild with no changed input answers from the last build; any change builds again."""
+import hashlib
+import json
+
+from kitgen.build import build
+from tests.conftest import ASTRONAUT, CAMERAMAN
+
+BRAND = "person: {name: Ada}\ngoals: [trust]\nplatforms: [tiktok]\n"
+
+
+def tree(site):
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_unchanged_kit_is_not_built_again_and_reports_the_same(kit_factory):
+    kit = kit_factory(BRAND, [ASTRONAUT, CAMERAMAN])
+    first = build(kit, workers=1)
+    before = tree(kit / "site")
+    again = build(kit, workers=1)
+    assert again.up_to_date and not first.up_to_date
+    assert tree(kit / "site") == before
+    assert [p.to_dict() for p in again.portraits] == [p.to_dict() for p in first.portraits]
+    assert again.crops == first.crops and again.exit_code == first.exit_code
+    assert "nothing changed since the last build" in again.summary()
+
+
+def test_any_input_change_builds_again(kit_factory):
+    kit = kit_factory(BRAND, [ASTRONAUT])
+    build(kit, workers=1)
+    brand = kit / "content" / "brand.yml"
+    brand.write_text(BRAND.replace("Ada", "Bea"), encoding="utf-8")
+    report = build(kit, workers=1)
+    assert not report.up_to_date
+    assert json.loads((kit / "site" / "kit.json").read_text())["person"]["name"] == "Bea"
+    (kit / "themes" / "assets" / "kitgen.css").write_text("/* restyled */\n", encoding="utf-8")
+    assert not build(kit, workers=1).up_to_date
+    assert (kit / "site" / "assets" / "kitgen.css").read_text() == "/* restyled */\n"
+
+
+def test_a_touched_site_is_rebuilt(kit_factory):
+    kit = kit_factory(BRAND, [ASTRONAUT])
+    build(kit, workers=1)
+    (kit / "site" / "kit.json").write_text("{}", encoding="utf-8")
+    report = build(kit, workers=1)
+    assert not report.up_to_date
+    assert json.loads((kit / "site" / "kit.json").read_text())["person"]["name"] == "Ada"
