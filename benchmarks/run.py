@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py            # everything (about 5-10 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --quick    # the bundled portraits only (about a minute)
+    .venv/bin/python benchmarks/run.py --only palette,help   # some parts only
 
 Every kit is made at run time from the portraits bundled in content/portraits/ (upscaled to
 camera sizes with small per-copy marks so no two files are the same bytes). Builds run as
@@ -35,6 +36,7 @@ BRAND = """person:
 goals: [trust, authority]
 """
 ROWS: list[tuple[str, str, str, str]] = []  # measure, value, target, met
+PARTS = ("palette", "memory", "builds", "help")
 
 
 def row(measure: str, value: str, target: str = "", met: bool | None = None) -> None:
@@ -131,6 +133,19 @@ def cache_entries(kit: Path) -> set[str]:
 
 
 # ---------------------------------------------------------------- 1. palette
+def palette_groups(work: Path, quick: bool) -> dict[str, list[Path]]:
+    """The bundled portraits, and unless ``quick`` camera-size JPEG copies of them."""
+    groups = {"bundled portraits (512-600 px)": list(PORTRAITS)}
+    if not quick:
+        big = work / "palette"
+        big.mkdir()
+        for mp in (12, 24):
+            groups[f"camera-size JPEGs ({mp} MP)"] = [
+                camera_copy(p, mp, i, big / f"{p.stem}-{mp}mp.jpg")
+                for i, p in enumerate(PORTRAITS)]
+    return groups
+
+
 def bench_palette(groups: dict[str, list[Path]]) -> None:
     """Plain colorthief (quality=10, full resolution, its own reader) against what a build does
     for the palette: kitgen's decode call (a JPEG may be decoded reduced), then extract()
@@ -323,42 +338,40 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true",
                     help="bundled portraits only; skip the large kits and the 40 x 24 MP run")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--only", default=",".join(PARTS), metavar="PARTS",
+                    help=f"comma-separated parts to run (default all: {','.join(PARTS)})")
     args = ap.parse_args()
+    only = set(args.only.split(","))
+    if only - set(PARTS):
+        ap.error(f"unknown part(s): {', '.join(sorted(only - set(PARTS)))}")
     work = Path(tempfile.mkdtemp(prefix="kitgen-bench-"))
     load_before = load()
     print(f"machine: {machine()}\nload average at start: {load_before}\nwork folder: {work}",
           flush=True)
     try:
-        print("1. palette", flush=True)
-        groups = {"bundled portraits (512-600 px)": list(PORTRAITS)}
-        if not args.quick:
-            big = work / "palette"
-            big.mkdir()
-            for mp in (12, 24):
-                groups[f"camera-size JPEGs ({mp} MP)"] = [
-                    camera_copy(p, mp, i, big / f"{p.stem}-{mp}mp.jpg")
-                    for i, p in enumerate(PORTRAITS)]
-        bench_palette(groups)
-
-        print("5. memory (first, so the largest-child figure is this build's)", flush=True)
-        bench_memory(work, 4 if args.quick else 40, 24)
-
-        print("2-4. builds", flush=True)
-        example = make_kit(work / "example", PORTRAITS)
-        bench_builds(example, "bundled example")
-        bench_workers(example, "bundled example")
-        if not args.quick:
-            cams = work / "cams"
-            cams.mkdir()
-            copies = [camera_copy(PORTRAITS[i % len(PORTRAITS)], 12, i,
-                                  cams / f"{PORTRAITS[i % len(PORTRAITS)].stem}-{i:02d}.jpg")
-                      for i in range(12)]
-            kit12 = make_kit(work / "kit12", copies)
-            bench_builds(kit12, "12 x 12 MP kit")
-            bench_workers(kit12, "12 x 12 MP kit")
-
-        print("6. start-up", flush=True)
-        bench_help()
+        if "palette" in only:
+            print("1. palette", flush=True)
+            bench_palette(palette_groups(work, args.quick))
+        if "memory" in only:
+            print("5. memory (first, so the largest-child figure is this build's)", flush=True)
+            bench_memory(work, 4 if args.quick else 40, 24)
+        if "builds" in only:
+            print("2-4. builds", flush=True)
+            example = make_kit(work / "example", PORTRAITS)
+            bench_builds(example, "bundled example")
+            bench_workers(example, "bundled example")
+            if not args.quick:
+                cams = work / "cams"
+                cams.mkdir()
+                copies = [camera_copy(PORTRAITS[i % len(PORTRAITS)], 12, i,
+                                      cams / f"{PORTRAITS[i % len(PORTRAITS)].stem}-{i:02d}.jpg")
+                          for i in range(12)]
+                kit12 = make_kit(work / "kit12", copies)
+                bench_builds(kit12, "12 x 12 MP kit")
+                bench_workers(kit12, "12 x 12 MP kit")
+        if "help" in only:
+            print("6. start-up", flush=True)
+            bench_help()
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

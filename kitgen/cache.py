@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
 from kitgen import __version__
@@ -25,9 +26,12 @@ def key(sha256: str, pid: str, entry: dict, presets: list[dict], extra: str = ""
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """kitgen's version plus a digest of its installed files (code, default kit, schema), so a
-    changed kitgen never reuses results made by another one, even under the same version."""
+    changed kitgen never reuses results made by another one, even under the same version.
+    Whether fast-colorthief is installed counts too: its palettes can differ slightly from
+    colorthief's (kitgen/analysis/palette.py)."""
     package = Path(__file__).parent
     h = hashlib.sha256(__version__.encode())
+    h.update(b"fast-colorthief" if find_spec("fast_colorthief") else b"colorthief")
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.relative_to(package).as_posix().encode() + b"\0")

@@ -54,6 +54,25 @@ def test_adobe_rgb_is_converted_exactly(tmp_path):
     assert all(abs(g - w * 255) <= 1 for g, w in zip(got, want)), (got, want)
 
 
+def test_a_shared_profile_converts_every_photo_the_same(tmp_path):
+    """The transform built for the first photo serves the second; each is still exact."""
+    for i, patch in enumerate([PATCH, (150, 120, 100)]):
+        path = tmp_path / f"a{i}.png"
+        Image.new("RGB", (200, 200), patch).save(path, icc_profile=adobe_rgb())
+        got = decode(path).image.getpixel((5, 5))
+        want = Color("a98-rgb", [c / 255 for c in patch]).convert("srgb").coords()
+        assert all(abs(g - w * 255) <= 1 for g, w in zip(got, want)), (i, got, want)
+
+
+def test_the_iec_srgb_profile_leaves_pixels_as_stored():
+    """The astronaut carries the IEC sRGB profile: LittleCMS's conversion of it changes no
+    pixel, so decode skips it, and the result equals the stored pixels."""
+    with Image.open(ASTRONAUT) as im:
+        assert b"IEC61966-2.1" in im.info["icc_profile"]
+        stored = np.asarray(im.convert("RGB"))
+    assert np.array_equal(np.asarray(decode(ASTRONAUT).image), stored)
+
+
 def test_transparent_pixels_become_neutral_grey(tmp_path):
     img = Image.new("RGBA", (200, 200), (255, 0, 0, 0))
     img.paste((0, 0, 255, 255), (100, 0, 200, 200))

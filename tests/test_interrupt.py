@@ -101,8 +101,15 @@ def _start(kit: Path, point: str | None = None) -> tuple[subprocess.Popen, Path]
     args = ["build", "--kit", str(kit), "-j", "2"]
     cmd = [sys.executable, "-c", HOOK, str(mark), point, *args] if point else KITGEN + args
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, cwd=kit)
+                            start_new_session=True, cwd=kit, preexec_fn=_default_sigint)
     return proc, mark
+
+
+def _default_sigint() -> None:
+    """The build starts with Ctrl-C's default action, as from a terminal, even when pytest
+    itself was started in the background by a shell (which ignores SIGINT for it, and an
+    ignored SIGINT is inherited)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(path: Path, proc: subprocess.Popen) -> None:
@@ -265,3 +272,25 @@ def test_two_rename_fallback_is_recovered(tmp_path, monkeypatch):
     swap.swap_in(new, site)
     assert (site / "kit.json").read_text() == "new"
     assert not (tmp_path / "site.previous").exists() and not new.exists()
+
+
+def test_ctrl_c_while_workers_start_is_not_lost():
+    """A SIGINT that lands while workers are being started (SIGINT ignored for them) still
+    interrupts the build once they are started. Run in a fresh interpreter: like the CLI's
+    main process it has one thread, so the blocked signal waits for that thread."""
+    code = """
+import os, signal, time
+from kitgen.interrupt import children_ignore_sigint
+try:
+    with children_ignore_sigint():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        print("inside, not raised")
+except KeyboardInterrupt:
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    print("raised after the block")
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, preexec_fn=_default_sigint)
+    assert res.stdout.splitlines() == ["inside, not raised", "raised after the block"], res

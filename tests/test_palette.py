@@ -67,3 +67,57 @@ def test_kit_palette_merges_near_duplicates_across_portraits():
 
 def test_kit_palette_of_nothing_is_empty():
     assert merge([]) == ()
+
+
+def _matched_de(a, b):
+    from scipy.optimize import linear_sum_assignment
+
+    cost = np.array([[delta_e(tuple(x), tuple(y)) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(cost)
+    return float(cost[rows, cols].mean())
+
+
+def test_palette_stays_near_colorthief_on_the_bundled_portraits():
+    """Whichever MMCQ runs, the palette of each bundled portrait's small copy is colorthief's
+    own within the benchmark's bound (mean CIEDE2000 <= 3 over matched colours)."""
+    from colorthief import MMCQ
+
+    from kitgen.analysis import palette
+    from conftest import REPO
+
+    distances = []
+    for path in sorted((REPO / "content" / "portraits").glob("*.[pj]*g")):
+        small = palette.small_copy(Image.open(path).convert("RGB"))
+        pix = np.asarray(small).reshape(-1, 3)
+        ref = MMCQ.quantize(pix[~(pix > 250).all(axis=1)].tolist(), palette.COLOURS).palette
+        distances.append(_matched_de(ref, palette.mmcq_palette(small, palette.COLOURS)))
+    assert len(distances) == 3
+    assert np.mean(distances) <= 3, distances
+
+
+def test_without_the_port_the_palette_is_colorthiefs_own(monkeypatch):
+    from colorthief import MMCQ
+
+    from kitgen.analysis import palette
+
+    monkeypatch.setattr(palette, "fast_colorthief", None)
+    small = palette.small_copy(painted())
+    pix = np.asarray(small).reshape(-1, 3)
+    ref = [tuple(c) for c in MMCQ.quantize(pix[~(pix > 250).all(axis=1)].tolist(), 8).palette]
+    assert palette.mmcq_palette(small, 8) == ref
+
+
+def test_the_port_is_used_where_installed():
+    """CI runs on Linux x86-64, where pyproject installs fast-colorthief; a silent fall back to
+    the 100x slower MMCQ would only show in the benchmarks."""
+    from kitgen.analysis import palette
+
+    assert palette.fast_colorthief is not None
+
+
+def test_an_all_white_image_keeps_a_valid_white():
+    """MMCQ answers a box's centre, which for the top cell of a channel is 256; the palette
+    clamps it, so the hex stays six digits."""
+    (swatch,) = extract(Image.new("RGB", (300, 200), (255, 255, 255)))
+    assert all(250 <= v <= 255 for v in swatch.rgb), swatch
+    assert len(swatch.hex) == 7 and swatch.share == 1.0
