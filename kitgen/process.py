@@ -5,9 +5,10 @@ site root, so the same files can be cached and linked into any build.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
 from kitgen.analysis import face as face_mod
 from kitgen.analysis import palette
@@ -15,7 +16,7 @@ from kitgen.analysis.saliency import focus_point
 from kitgen.crops import render
 from kitgen.crops.placement import Placement, place
 from kitgen.crops.presets import Preset
-from kitgen.crops.pyramid import GAP, Pyramid
+from kitgen.crops.pyramid import FILTER, GAP, Pyramid
 from kitgen.decode import decode
 from kitgen.reading import read_portrait
 from kitgen.reading.landmarks import scaled
@@ -67,19 +68,25 @@ def make_crops(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Place
                out_dir: Path) -> list[Crop]:
     crops: dict[int, Crop] = {}
     sizes = [(p.width, p.height) for p in presets]
-    # Least reduced first, so each level is dropped as soon as no crop still needs it.
-    order = sorted(range(len(presets)), key=lambda i: pyr.factor_for(places[i].box, sizes[i]))
+    # Least reduced first, so each level is dropped as soon as no crop still needs it; within
+    # a level the larger crops first, so they can serve the smaller ones of the same box.
+    order = sorted(range(len(presets)),
+                   key=lambda i: (pyr.factor_for(places[i].box, sizes[i]), -sizes[i][0], i))
+    left = Counter(places[i].box for i in order)  # crops still to make, per source box
     for i in order:
         preset, pl = presets[i], places[i]
         w, h = pl.box[2], pl.box[3]
         pyr.drop_below(pyr.factor_for(pl.box, sizes[i]))
-        out = pyr.resize(pl.box, sizes[i])
+        left[pl.box] -= 1
+        out = pyr.resize(pl.box, sizes[i], keep=left[pl.box] > 0)
+        if not left[pl.box]:
+            pyr.forget(pl.box)
         rel = f"crops/{pid}/{preset.id}.jpg"
         render.write(out_dir / rel, render.jpeg_bytes(out))
         preview = None
         if preset.circle:
             preview = f"crops/{pid}/{preset.id}-circle.png"
-            small = out if preset.width <= 400 else out.resize((400, 400), Image.LANCZOS)
+            small = out if preset.width <= 400 else out.resize((400, 400), FILTER)
             render.write(out_dir / preview, render.circle_preview(small))
         factor = max(preset.width / w, preset.height / h)
         crops[i] = Crop(preset=preset.id, width=preset.width, height=preset.height,
@@ -117,8 +124,12 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
     decoded = decode(path, shown, long_side=VIEW_SIDE)
     full, sha256, warnings = decoded.full_size, decoded.sha256, decoded.warnings
     view = Pyramid(decoded.image, decoded.scale)
-    arr, factor = face_mod.analysis_copy(decoded.image)
-    factor *= decoded.scale  # analysis pixels -> source pixels
+    # The analysis copy reads the smallest shared level still larger than it.
+    lvl = 1
+    while max(decoded.image.size) >= 2 * lvl * face_mod.ANALYSIS_SIDE:
+        lvl *= 2
+    arr, factor = face_mod.analysis_copy(view.level(lvl))
+    factor *= decoded.scale * decoded.image.width / view.level(lvl).width  # -> source pixels
     del decoded
     faces = face_mod.detect_faces(arr, factor, full)
     subject, notes = choose_subject(faces, entry.get("subject"))

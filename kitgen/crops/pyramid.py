@@ -1,10 +1,16 @@
 """One decoded photo, box-reduced once per power of two and shared by every crop and preview.
 
-LANCZOS costs about six multiply-adds per pixel it reads, whatever the output size, so a crop
+A resize costs a few multiply-adds per pixel it reads, whatever the output size, so a crop
 from a 12 MP photo spends most of its time reading pixels. Each resize here reads the smallest
 shared copy that still holds at least ``GAP`` of its pixels per output pixel: Pillow's own
-reducing_gap idea (``Image.reduce``, then LANCZOS), with the reductions done once per photo
-instead of once per crop.
+reducing_gap idea (``Image.reduce``, then the filter), with the reductions done once per photo
+instead of once per crop. A finished crop also serves later, smaller crops of the same source
+box (the avatar sizes of one platform share their box), under the same rule.
+
+The filter is BICUBIC, Pillow's choice for thumbnail(): it reads four source pixels per output
+pixel and direction where LANCZOS reads six, so it costs about a third less, and on the
+bundled and scikit-image photos its crops stay 43-59 dB PSNR from LANCZOS's (no visible
+difference; benchmarks/ measures the speed).
 """
 from __future__ import annotations
 
@@ -12,6 +18,9 @@ from PIL import Image
 
 GAP = 2.0  # Pillow's default reducing_gap for thumbnail() and draft()
 MAX_LEVEL = 64
+FILTER = Image.BICUBIC
+
+Box = tuple[float, float, float, float]
 
 
 class Pyramid:
@@ -21,13 +30,14 @@ class Pyramid:
     def __init__(self, image: Image.Image, scale: int = 1) -> None:
         self.scale = scale
         self._levels: dict[int, Image.Image] = {1: image}
+        self._made: dict[Box, list[Image.Image]] = {}  # resize() results, by source box
 
     def level(self, factor: int) -> Image.Image:
         if factor not in self._levels:
             self._levels[factor] = self.level(factor // 2).reduce(2)
         return self._levels[factor]
 
-    def factor_for(self, box: tuple[float, float, float, float], size: tuple[int, int]) -> int:
+    def factor_for(self, box: Box, size: tuple[int, int]) -> int:
         w, h = box[2], box[3]
         per_out = min(w / size[0], h / size[1]) / self.scale  # image pixels per output pixel
         f = 1
@@ -35,14 +45,26 @@ class Pyramid:
             f *= 2
         return f
 
-    def resize(self, box: tuple[float, float, float, float],
-               size: tuple[int, int]) -> Image.Image:
-        """The source ``box`` (x, y, w, h) resampled to ``size``."""
-        f = self.factor_for(box, size)
-        k = self.scale * f
-        x, y, w, h = box
-        return self.level(f).resize(size, Image.LANCZOS,
-                                    box=(x / k, y / k, (x + w) / k, (y + h) / k))
+    def resize(self, box: Box, size: tuple[int, int], keep: bool = False) -> Image.Image:
+        """The source ``box`` (x, y, w, h) resampled to ``size``; ``keep`` holds the result
+        for later, smaller resizes of the same box (``forget`` lets it go)."""
+        box = tuple(box)  # type: ignore[assignment]
+        made = [m for m in self._made.get(box, ())
+                if m.width >= GAP * size[0] and m.height >= GAP * size[1]]
+        if made:
+            out = min(made, key=lambda m: m.width).resize(size, FILTER)
+        else:
+            f = self.factor_for(box, size)
+            k = self.scale * f
+            x, y, w, h = box
+            out = self.level(f).resize(size, FILTER,
+                                       box=(x / k, y / k, (x + w) / k, (y + h) / k))
+        if keep:
+            self._made.setdefault(box, []).append(out)
+        return out
+
+    def forget(self, box: Box) -> None:
+        self._made.pop(tuple(box), None)  # type: ignore[arg-type]
 
     def drop_below(self, factor: int) -> None:
         """Keep only the copies reduced by ``factor`` or more (made first if needed): once
@@ -54,3 +76,4 @@ class Pyramid:
     def close(self) -> None:
         """Drop every copy now: the next photo should not meet this one's memory."""
         self._levels.clear()
+        self._made.clear()

@@ -25,12 +25,6 @@ def srgb_icc() -> bytes:
     return bytes(data)
 
 
-def resize_box(img: Image.Image, box: tuple[int, int, int, int],
-               size: tuple[int, int]) -> Image.Image:
-    x, y, w, h = box
-    return img.resize(size, Image.LANCZOS, box=(x, y, x + w, y + h), reducing_gap=3.0)
-
-
 def jpeg_bytes(img: Image.Image) -> bytes:
     buf = io.BytesIO()
     img.convert("RGB").save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True,
