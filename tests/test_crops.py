@@ -1,5 +1,8 @@
 """Crops of the built example kit: sizes, face containment, eye line, upscale flags."""
+import numpy as np
 from PIL import Image
+
+from conftest import ASTRONAUT
 
 from kitgen.crops.presets import PRESETS
 
@@ -122,3 +125,31 @@ def test_crops_carry_only_an_srgb_profile(example_build):
             profile = ImageCms.ImageCmsProfile(io.BytesIO(im.info["icc_profile"]))
             assert "sRGB" in ImageCms.getProfileDescription(profile)
             assert im.info.get("progressive") or im.info.get("progression")
+
+
+def _psnr(a, b) -> float:
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return float(10 * np.log10(255 ** 2 / ((a - b) ** 2).mean()))
+
+
+def test_pyramid_crops_match_a_direct_resize_of_the_box():
+    """Reduced levels and a kept larger crop of the same box stand in for the source: the
+    result stays within 40 dB PSNR of resizing the source box directly."""
+    from kitgen.crops.pyramid import FILTER, Pyramid
+
+    src = Image.open(ASTRONAUT).convert("RGB").resize((2048, 2048), Image.BICUBIC)
+    box = (300, 100, 1400, 1400)
+    pyr = Pyramid(src)
+    big = pyr.resize(box, (600, 600), keep=True)
+    direct = src.resize((600, 600), FILTER, box=(300, 100, 1700, 1500))
+    assert np.array_equal(np.asarray(big), np.asarray(direct))  # 2.3 px per output px
+    small = pyr.resize(box, (240, 240))  # from the kept 600 px crop
+    assert _psnr(small, src.resize((240, 240), FILTER, box=(300, 100, 1700, 1500))) > 40
+    far = pyr.resize((0, 0, 2048, 2048), (256, 256))  # 8 px per output px: level 4
+    assert _psnr(far, src.resize((256, 256), FILTER)) > 40
+    pyr.forget(box)  # made again from the source's level 2 (5.8 px per output px)
+    again = np.asarray(pyr.resize(box, (240, 240)))
+    from_level = src.reduce(2).resize((240, 240), FILTER, box=(150, 50, 850, 750))
+    assert np.array_equal(again, np.asarray(from_level))
+    assert not np.array_equal(np.asarray(small), again)
