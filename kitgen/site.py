@@ -56,6 +56,8 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any]) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from kitgen.template_cache import CompiledTemplates
+
     handler = _Collect()
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
@@ -71,6 +73,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any]) -> None:
             site_name=str(escape(f"{kit.brand.person.name} — brand guide")),
             nav=nav,
         )
+        cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
         mkdocs_build(cfg)
     except (Abort, ConfigurationError) as exc:
         details = "; ".join(handler.messages[:5]) or str(exc)

@@ -38,8 +38,11 @@ def builds(tmp_path_factory):
     and the site-skip take part in."""
     from kitgen.build import build
 
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "XDG_CACHE_HOME")}
     os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # MkDocs dates its sitemap by build day
+    # An empty user cache: the first build compiles the theme's templates, the next reuse them.
+    xdg = tmp_path_factory.mktemp("xdg-cache")
+    os.environ["XDG_CACHE_HOME"] = str(xdg)
     try:
         big = big_portrait(tmp_path_factory.mktemp("src") / "big-astronaut.jpg")
         one = make_kit(tmp_path_factory.mktemp("one"), BRAND, [ASTRONAUT, HOPPER, big])
@@ -47,6 +50,7 @@ def builds(tmp_path_factory):
         shutil.copytree(one, two)
         out = {"w1": build(one, workers=1)}
         out["w1_tree"] = tree(one / "site")
+        out["compiled"] = sorted(p.name for p in (xdg / "kitgen" / "jinja").iterdir())
         out["w2"] = build(two, workers=2)
         out["w2_tree"] = tree(two / "site")
         out["unchanged"] = build(two, workers=2)  # answered from the last build
@@ -68,10 +72,11 @@ def builds(tmp_path_factory):
         out["edited_tree"] = tree(two / "site")
         out["new_entries"] = {p.name for p in (two / ".kitgen" / "cache").iterdir()} - entries
     finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     return out
 
 
@@ -86,6 +91,14 @@ def test_one_and_two_workers_give_the_same_bytes(builds):
     a, b = builds["w1_tree"], builds["w2_tree"]
     assert any(k.startswith("crops/") for k in a) and "kit.json" in a
     assert a == b
+
+
+def test_compiled_templates_give_the_same_bytes(builds):
+    """The first build compiled Material's templates into the user cache (from empty); the
+    second build loaded them, and its site is the same bytes."""
+    assert any(name.endswith(".cache") for name in builds["compiled"])
+    assert len(builds["compiled"]) > 10
+    assert builds["w1_tree"] == builds["w2_tree"]
 
 
 def test_a_cached_rebuild_gives_the_same_bytes_without_recomputing(builds):
