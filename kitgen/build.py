@@ -11,13 +11,13 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kitgen import cache
+from kitgen import cache, memory
 from kitgen.errors import PortraitError
 from kitgen.ids import unique_ids
 from kitgen.interrupt import children_ignore_sigint, stop_workers
@@ -56,6 +56,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     site_built: bool = True  # False when nothing the site stage reads had changed
     up_to_date: bool = False  # True when no input changed and nothing was run at all
+    workers: int = 0  # processes that analysed portraits (0: all came from the cache)
 
     @property
     def exit_code(self) -> int:
@@ -110,9 +111,10 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
 
 
 def analyse(kit: Kit, jobs: list[Job], workers: int | None,
-            progress: Callable[[str], None] | None = None) -> tuple[list[dict], list[Problem],
-                                                                      int]:
-    """Run the uncached jobs (in parallel when it pays) and return records in job order."""
+            progress: Callable[[str], None] | None = None,
+            max_memory: int | None = None) -> tuple[list[dict], list[Problem], int, int]:
+    """Run the uncached jobs (in parallel when it pays, within the memory budget); return
+    records in job order, failures, the number cached and the number of workers used."""
     cache_dir = kit.root / STATE / "cache"
     work_root = kit.root / STATE / "work"
     records: dict[str, dict] = {}
@@ -129,6 +131,11 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     cached = len(jobs) - len(todo)
     shutil.rmtree(work_root, ignore_errors=True)
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    budget = max_memory if max_memory is not None else memory.default_budget()
+    need = {j.key: memory.job_bytes(j.path) for j in todo} if workers > 1 else {}
+    workers = memory.pool_size(budget, workers, list(need.values()))
+    log.debug("%d portrait(s) to analyse with %d worker(s); memory budget %s MB", len(todo),
+              workers, "none" if budget is None else budget // memory.MB)
 
     def finish(job: Job, rec: dict) -> None:
         if "error" in rec:
@@ -146,13 +153,28 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     else:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                    initializer=init_worker)
-        try:
-            # submit() starts the workers: SIGINT ignored, native thread pools of one thread
+        gate = memory.Gate(budget, workers)
+        queue = list(todo)
+        running: dict[Future, Job] = {}
+
+        def fill() -> None:
+            """Start queued portraits, in order, while the budget has room for the next."""
+            # submit() may start a worker: SIGINT ignored there, native pools of one thread
             with children_ignore_sigint(), one_thread_each():
-                futures = {pool.submit(run_job, job, kit.presets, work_root / job.key): job
-                           for job in todo}
-            for fut in as_completed(futures):
-                finish(futures[fut], fut.result())
+                while queue and gate.admits(need[queue[0].key]):
+                    job = queue.pop(0)
+                    gate.start(need[job.key])
+                    running[pool.submit(run_job, job, kit.presets, work_root / job.key)] = job
+
+        try:
+            fill()
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    job = running.pop(fut)
+                    gate.done(need[job.key])
+                    finish(job, fut.result())
+                fill()
         except KeyboardInterrupt:
             stop_workers(pool)
             raise
@@ -161,13 +183,15 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
-    return ordered, failed, cached
+    return ordered, failed, cached, workers if todo else 0
 
 
 def build(root: Path | str = ".", *, workers: int | None = None,
           progress: Callable[[str], None] | None = None,
-          on_plan: Callable[[int], None] | None = None) -> BuildReport:
-    """Build the kit at ``root`` into ``root/site``. Raises KitError for a bad kit."""
+          on_plan: Callable[[int], None] | None = None,
+          max_memory: int | None = None) -> BuildReport:
+    """Build the kit at ``root`` into ``root/site``. Raises KitError for a bad kit.
+    ``max_memory`` (bytes) bounds the build's memory (kitgen/memory.py)."""
     from kitgen import uptodate
 
     started = time.perf_counter()
@@ -178,7 +202,8 @@ def build(root: Path | str = ".", *, workers: int | None = None,
             done = uptodate.last_manifest(root / STATE, root / "site", inputs)
         if done is not None:
             return report_from_manifest(root / "site", done, time.perf_counter() - started)
-    report = _build(root, workers=workers, progress=progress, on_plan=on_plan)
+    report = _build(root, workers=workers, progress=progress, on_plan=on_plan,
+                    max_memory=max_memory)
     report.seconds = time.perf_counter() - started
     if inputs is not None and uptodate.digest(root) == inputs:  # unchanged while building
         uptodate.remember(root / STATE, report.site, inputs)
@@ -197,7 +222,8 @@ def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
 
 def _build(root: Path, *, workers: int | None,
            progress: Callable[[str], None] | None,
-           on_plan: Callable[[int], None] | None) -> BuildReport:
+           on_plan: Callable[[int], None] | None,
+           max_memory: int | None = None) -> BuildReport:
     from kitgen import site_state
     from kitgen.analysis.kit_palette import merge
     from kitgen.guide.pages import nav, render_pages
@@ -211,7 +237,7 @@ def _build(root: Path, *, workers: int | None,
         jobs, dupes = plan(kit)
         if on_plan:
             on_plan(len(jobs))
-        records, failed, cached = analyse(kit, jobs, workers, progress)
+        records, failed, cached, used = analyse(kit, jobs, workers, progress, max_memory)
         failed = sorted(kit.refused + dupes + failed, key=lambda p: p.source)
         portraits = [portrait_from_dict(r) for r in records]
         kit_palette = merge([p.palette for p in portraits])
@@ -230,4 +256,4 @@ def _build(root: Path, *, workers: int | None,
     return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
                        crops=sum(len(p.crops) for p in portraits),
                        seconds=time.perf_counter() - started, cached=cached,
-                       site_built=site_built)
+                       site_built=site_built, workers=used)

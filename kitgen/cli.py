@@ -15,6 +15,23 @@ KIT_OPTION = click.option("--kit", "kit_dir", type=click.Path(file_okay=False, p
                           help="Kit folder (holds content/brand.yml).")
 
 
+class _Size(click.ParamType):
+    name = "size"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - Click's API
+        from kitgen.memory import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+SIZE = _Size()
+
+
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -43,9 +60,13 @@ def init(directory: Path, name: str) -> None:
 @KIT_OPTION
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: one per core).")
+@click.option("--max-memory", "max_memory", type=SIZE, default=None, metavar="SIZE",
+              help="Keep the build's memory under SIZE (e.g. 600M, 2G) by running fewer "
+                   "portraits at once (default: 3/4 of the memory available).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Explain each step.")
-def build(kit_dir: Path, workers: int | None, quiet: bool, verbose: bool) -> None:
+def build(kit_dir: Path, workers: int | None, max_memory: int | None, quiet: bool,
+          verbose: bool) -> None:
     """Build crops, palettes, pages and the site (site/) from content/."""
     try:  # Ctrl-C at any point before the swap, imports included, leaves the old site
         from kitgen.build import build as run_build
@@ -53,7 +74,8 @@ def build(kit_dir: Path, workers: int | None, quiet: bool, verbose: bool) -> Non
 
         _setup_logging(verbose)
         with Progress(enabled=not quiet and sys.stderr.isatty()) as bar:
-            report = run_build(kit_dir, workers=workers, progress=bar.advance, on_plan=bar.start)
+            report = run_build(kit_dir, workers=workers, progress=bar.advance, on_plan=bar.start,
+                               max_memory=max_memory)
     except KeyboardInterrupt:
         click.echo("Interrupted; the previous site is untouched.", err=True)
         sys.exit(130)

@@ -31,7 +31,7 @@ class Decoded:
     scale: int = 1  # JPEG DCT scaling: full_size / image.size (1, 2, 4 or 8)
 
 
-def _register_heif() -> None:
+def register_heif() -> None:
     global _heif_registered
     if not _heif_registered:
         try:
@@ -123,7 +123,7 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
         raise PortraitError(shown, "is empty (0 bytes); export the image again or remove it")
     digest = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() in (".heic", ".heif"):
-        _register_heif()
+        register_heif()
     notes: list[str] = []
     try:
         with pywarnings.catch_warnings():
