@@ -23,6 +23,8 @@ def test_names_match_pairwise_ciede2000_on_many_colours():
     colour.name_of.cache_clear()
     got = [colour.name_of(c) for c in sample]
     assert got == [reference_name(c) for c in sample]
+    assert colour.names_of(sample) == got  # one array comparison names them all the same
+    assert colour.names_of([]) == []
     assert len(set(got)) > 60  # the sample reaches many different names
 
 

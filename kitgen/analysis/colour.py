@@ -66,16 +66,25 @@ def _named_lab() -> tuple[tuple[str, ...], np.ndarray]:
 
 @lru_cache(maxsize=4096)
 def name_of(rgb: tuple[int, int, int]) -> str:
-    """The nearest CSS colour name by CIEDE2000 (the first name alphabetically on a tie).
+    """The nearest CSS colour name by CIEDE2000 (the first name alphabetically on a tie)."""
+    return names_of([rgb])[0]
 
-    scikit-image's array CIEDE2000 compares against all 140 names at once: coloraide's, one
-    pair at a time, cost about 1.7 ms a colour and dominated a palette's cost; the two agree
-    on every name over 600 random colours (tests/test_colour_names.py checks 716)."""
+
+def names_of(colours: list[tuple[int, int, int]]) -> list[str]:
+    """``name_of`` for several colours in one array comparison.
+
+    scikit-image's array CIEDE2000 compares every colour against all 140 names at once:
+    coloraide's, one pair at a time, cost about 1.7 ms a colour and dominated a palette's
+    cost; the two agree on every name over 716 colours (tests/test_colour_names.py)."""
     from skimage.color import deltaE_ciede2000
 
+    if not colours:
+        return []
     names, lab = _named_lab()
-    c = np.array(Color("srgb", [v / 255 for v in rgb]).convert(DE2000_SPACE).coords())
-    return _pretty(names[int(np.argmin(deltaE_ciede2000(c[None, :], lab)))])
+    query = np.array([Color("srgb", [v / 255 for v in rgb]).convert(DE2000_SPACE).coords()
+                      for rgb in colours])
+    dist = deltaE_ciede2000(query[:, None, :], lab[None, :, :])
+    return [_pretty(names[int(i)]) for i in dist.argmin(axis=1)]
 
 
 def delta_e(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
