@@ -82,14 +82,18 @@ def pool_size(budget: int | None, wanted: int, jobs: list[int]) -> int:
 
 
 class Gate:
-    """Admits a portrait while those in work leave room for it; one always runs."""
+    """Admits a portrait while a worker is free and those in work leave room for it; with
+    nothing in work, one always starts."""
 
     def __init__(self, budget: int | None, workers: int) -> None:
         self.room = None if budget is None else budget - MAIN - workers * WORKER
+        self.workers = workers
         self.busy = 0
         self.running = 0
 
     def admits(self, need: int) -> bool:
+        if self.running >= self.workers:
+            return False
         return self.room is None or self.running == 0 or self.busy + need <= self.room
 
     def start(self, need: int) -> None:

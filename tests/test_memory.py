@@ -65,6 +65,11 @@ def test_the_gate_admits_portraits_while_they_fit():
     assert tight.admits(500 * MB)  # nothing running: one portrait always starts
     tight.start(500 * MB)
     assert not tight.admits(1)
+    free = memory.Gate(None, 2)  # no budget: one portrait per worker, no more
+    free.start(1)
+    assert free.admits(10**12)
+    free.start(1)
+    assert not free.admits(1)
 
 
 def test_a_small_budget_builds_with_one_worker_and_the_same_bytes(kit_factory):
