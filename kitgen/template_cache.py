@@ -34,10 +34,10 @@ class _Forgiving(FileSystemBytecodeCache):
 
 class CompiledTemplates(BasePlugin):
     def on_env(self, env: Any, config: Any, files: Any) -> Any:  # noqa: ARG002 - MkDocs API
-        folder = cache_dir()
         try:
+            folder = cache_dir()
             folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
+        except (OSError, RuntimeError):  # no home folder, or no room to write in it
             return env
         env.bytecode_cache = _Forgiving(str(folder))
         return env

@@ -1,0 +1,45 @@
+"""The compiled-template cache speeds MkDocs up where it can write, and is skipped where not."""
+from __future__ import annotations
+
+from jinja2 import DictLoader, Environment
+
+from kitgen.template_cache import CompiledTemplates
+
+
+def _env() -> Environment:
+    return Environment(loader=DictLoader({"page.html": "<h1>{{ title }}</h1>"}))
+
+
+def test_templates_compile_into_the_user_cache_and_load_from_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    env = CompiledTemplates().on_env(_env(), None, None)
+    assert env.get_template("page.html").render(title="Hi") == "<h1>Hi</h1>"
+    stored = list((tmp_path / "kitgen" / "jinja").iterdir())
+    assert len(stored) == 1 and stored[0].stat().st_size > 0
+    again = CompiledTemplates().on_env(_env(), None, None)  # a later build: loaded, not compiled
+    assert again.get_template("page.html").render(title="Yo") == "<h1>Yo</h1>"
+    assert list((tmp_path / "kitgen" / "jinja").iterdir()) == stored
+
+
+def test_an_unwritable_cache_folder_leaves_the_environment_as_it_was(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    env = CompiledTemplates().on_env(_env(), None, None)
+    assert env.bytecode_cache is None
+    assert env.get_template("page.html").render(title="Hi") == "<h1>Hi</h1>"
+
+
+def test_a_failed_write_costs_the_speed_up_not_the_build(tmp_path, monkeypatch):
+    """A full disk or a read-only folder makes Jinja's write raise; the page still renders."""
+    from jinja2 import FileSystemBytecodeCache
+
+    def full_disk(self, bucket):  # noqa: ANN001, ANN202
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", full_disk)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    env = CompiledTemplates().on_env(_env(), None, None)
+    assert env.bytecode_cache is not None
+    assert env.get_template("page.html").render(title="Hi") == "<h1>Hi</h1>"
+    assert list((tmp_path / "kitgen" / "jinja").iterdir()) == []
