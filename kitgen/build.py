@@ -11,20 +11,15 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kitgen import cache, memory
+from kitgen import cache, memory, pool
 from kitgen.errors import PortraitError
 from kitgen.ids import unique_ids
-from kitgen.interrupt import children_ignore_sigint, stop_workers
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
-from kitgen.workers import init_worker, one_thread_each
 
 if TYPE_CHECKING:
     from kitgen.kitfile.load import Kit
@@ -33,9 +28,6 @@ log = logging.getLogger(__name__)
 STATE = ".kitgen"
 # Cached records made before the current emotional reading are rebuilt, not reused.
 READING_KEY = "reading-1"
-WORKER_DIED = ("stopped the process analysing it, twice (the system ends a process that runs "
-               "out of memory; a native library can crash on a malformed file); build with "
-               "--max-memory or -j 1, or re-export the image")
 
 
 @dataclass
@@ -156,80 +148,11 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             finish(job, run_job(job, kit.presets, work_root / job.key))
     else:
         args = {j.key: (j, kit.presets, work_root / j.key) for j in todo}
-        run_all(run_job, todo, args, workers, budget, need, finish)
+        pool.run_all(run_job, todo, args, workers, budget, need, finish)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
     return ordered, failed, cached, workers if todo else 0
-
-
-def run_all(run: Callable[..., dict], jobs: list[Job], args: dict[str, tuple], workers: int,
-            budget: int | None, need: dict[str, int],
-            finish: Callable[[Job, dict], None]) -> None:
-    """``run_pool`` until every job has a record. When a worker dies (the system ends a
-    process that runs out of memory; a native library can crash on a malformed file), the
-    portraits it may have held are tried again one at a time, each in a pool of its own; one
-    that stops its worker again is reported, and the others go on."""
-    pending = jobs
-    while pending:
-        lost, pending = run_pool(run, pending, args, workers, budget, need, finish)
-        for job in lost:
-            again, _ = run_pool(run, [job], args, 1, None, need, finish)
-            if again:
-                finish(job, {"error": WORKER_DIED, "source": job.rel})
-
-
-def run_pool(run: Callable[..., dict], jobs: list[Job], args: dict[str, tuple],
-             workers: int, budget: int | None, need: dict[str, int],
-             finish: Callable[[Job, dict], None]) -> tuple[list[Job], list[Job]]:
-    """Run ``run(*args[job.key])`` for ``jobs`` in a pool of ``workers`` processes, starting
-    each only while the memory budget has room, and hand each record to ``finish``. If a
-    worker dies, return the jobs that were running (lost) and those not started."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                               initializer=init_worker)
-    gate = memory.Gate(budget, workers)
-    queue = list(jobs)
-    running: dict[Future, Job] = {}
-    lost: list[Job] = []
-
-    def fill() -> None:
-        """Start queued portraits, in order, while the budget has room for the next."""
-        # submit() may start a worker: SIGINT ignored there, native pools of one thread
-        with children_ignore_sigint(), one_thread_each():
-            while queue and gate.admits(need.get(queue[0].key, 0)):
-                job = queue[0]
-                running[pool.submit(run, *args[job.key])] = job
-                queue.pop(0)
-                gate.start(need.get(job.key, 0))
-
-    try:
-        fill()
-        while running and not lost:
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                job = running.pop(fut)
-                gate.done(need.get(job.key, 0))
-                try:
-                    rec = fut.result()
-                except BrokenProcessPool:
-                    lost.append(job)
-                    continue
-                finish(job, rec)
-            if not lost:
-                fill()
-    except BrokenProcessPool:  # from submit(): the pool broke between two portraits
-        pass
-    except KeyboardInterrupt:
-        stop_workers(pool)
-        raise
-    finally:  # on Ctrl-C: drop queued portraits, let running ones end, no orphans
-        pool.shutdown(wait=True, cancel_futures=True)
-    for fut, job in running.items():  # a broken pool ends every portrait still in work
-        try:
-            finish(job, fut.result())
-        except BrokenProcessPool:
-            lost.append(job)
-    return lost, queue
 
 
 def build(root: Path | str = ".", *, workers: int | None = None,

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from conftest import make_kit
-from kitgen.build import WORKER_DIED, Job, run_all
+from kitgen.build import Job
+from kitgen.pool import WORKER_DIED, run_all
 
 
 def crash_on_b(name: str) -> dict:
