@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -38,12 +37,12 @@ def builds(tmp_path_factory):
     and the site-skip take part in."""
     from kitgen.build import build
 
-    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "XDG_CACHE_HOME")}
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # MkDocs dates its sitemap by build day
-    # An empty user cache: the first build compiles the theme's templates, the next reuse them.
-    xdg = tmp_path_factory.mktemp("xdg-cache")
-    os.environ["XDG_CACHE_HOME"] = str(xdg)
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", "1767225600")  # MkDocs dates its sitemap by build day
+        # An empty user cache: the first build compiles the theme's templates, the next reuse
+        # them.
+        xdg = tmp_path_factory.mktemp("xdg-cache")
+        env.setenv("XDG_CACHE_HOME", str(xdg))
         big = big_portrait(tmp_path_factory.mktemp("src") / "big-astronaut.jpg")
         one = make_kit(tmp_path_factory.mktemp("one"), BRAND, [ASTRONAUT, HOPPER, big])
         two = tmp_path_factory.mktemp("two") / "kit"
@@ -71,12 +70,6 @@ def builds(tmp_path_factory):
         out["edited"] = build(two, workers=2)
         out["edited_tree"] = tree(two / "site")
         out["new_entries"] = {p.name for p in (two / ".kitgen" / "cache").iterdir()} - entries
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     return out
 
 
