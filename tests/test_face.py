@@ -37,3 +37,35 @@ def test_a_small_face_beside_a_large_one_still_gets_landmarks():
 def test_a_picture_without_people_has_no_faces():
     img = Image.new("RGB", (640, 480), (90, 140, 200))
     assert faces_of(img) == []
+
+
+LEAN_PROBE = """
+import sys
+{pre}
+from PIL import Image
+from kitgen.analysis.face import analysis_copy, detect_faces
+img = Image.open({path!r}).convert("RGB")
+arr, factor = analysis_copy(img)
+faces = detect_faces(arr, factor, img.size)
+print(len(faces), len(faces[0].landmarks), faces[0].box,
+      sorted(m for m in ("cv2", "matplotlib", "_sounddevice") if m in sys.modules))
+"""
+
+
+def _probe(pre: str) -> list[str]:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", LEAN_PROBE.format(pre=pre, path=str(ASTRONAUT))],
+                         capture_output=True, text=True, check=True).stdout
+    return out.strip().splitlines()[-1]
+
+
+def test_faces_come_without_opencv_matplotlib_or_audio_and_match_the_whole_package():
+    """A worker imports only the two face solutions; the faces are the same as when a host
+    program has imported MediaPipe whole (then its modules are used as they are)."""
+    lean = _probe("")
+    whole = _probe("import mediapipe")
+    assert lean.startswith("1 478 ") and lean.endswith("[]")
+    assert whole.endswith("['_sounddevice', 'cv2', 'matplotlib']")
+    assert lean.rsplit(" [", 1)[0] == whole.rsplit(" [", 1)[0]

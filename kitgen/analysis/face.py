@@ -47,13 +47,14 @@ def _native_stderr_silenced():  # noqa: ANN202
 def _model(name: str):  # noqa: ANN202
     if name not in _models:
         _quiet_native_logs()
-        import mediapipe as mp
+        from kitgen.analysis.mediapipe_import import face_solutions
 
+        face_detection, face_mesh = face_solutions()
         if name == "detector":
-            _models[name] = mp.solutions.face_detection.FaceDetection(
+            _models[name] = face_detection.FaceDetection(
                 model_selection=1, min_detection_confidence=0.5)
         else:
-            _models[name] = mp.solutions.face_mesh.FaceMesh(
+            _models[name] = face_mesh.FaceMesh(
                 static_image_mode=True, max_num_faces=MAX_FACES, refine_landmarks=True,
                 min_detection_confidence=0.5)
     return _models[name]
