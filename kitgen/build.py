@@ -52,7 +52,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     site_built: bool = True  # False when nothing the site stage reads had changed
     up_to_date: bool = False  # True when no input changed and nothing was run at all
-    workers: int = 0  # processes that analysed portraits (0: all came from the cache)
+    workers: int = 0  # cores that analysed portraits (0: all came from the cache)
 
     @property
     def exit_code(self) -> int:
@@ -66,12 +66,12 @@ class BuildReport:
         return text + (" (nothing changed since the last build)" if self.up_to_date else "")
 
 
-def run_job(job: Job, presets: list, work_dir: Path) -> dict:
+def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1) -> dict:
     """Worker entry: one portrait to a record dict; never raises for a bad portrait."""
     from kitgen.process import process
 
     try:
-        portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir)
+        portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir, threads)
     except PortraitError as exc:
         return {"error": exc.reason, "source": job.rel}
     except Exception as exc:
@@ -126,12 +126,20 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             todo.append(job)
     cached = len(jobs) - len(todo)
     shutil.rmtree(work_root, ignore_errors=True)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    # ``workers`` counts cores: worker processes of up to THREADS threads each, one portrait
+    # per process at a time. Threads share a process's MediaPipe and decoded photo, where more
+    # processes would each hold their own (kitgen.memory). One portrait, or one core, runs
+    # here without a pool.
+    cores = max(1, workers or os.cpu_count() or 1)
+    threads = min(cores, memory.THREADS)
+    pooled = cores > 1 and len(todo) > 1
+    procs = min(-(-cores // threads), len(todo)) if pooled else 1
     budget = max_memory if max_memory is not None else memory.default_budget()
-    need = {j.key: memory.job_bytes(j.path) for j in todo} if workers > 1 else {}
-    workers = memory.pool_size(budget, workers, list(need.values()))
-    log.debug("%d portrait(s) to analyse with %d worker(s); memory budget %s MB", len(todo),
-              workers, "none" if budget is None else budget // memory.MB)
+    need = {j.key: memory.job_bytes(j.path) for j in todo} if pooled else {}
+    procs = memory.pool_size(budget, procs, list(need.values()))
+    log.debug("%d portrait(s) to analyse: %d worker process(es) of %d thread(s)%s; memory "
+              "budget %s MB", len(todo), procs, threads, "" if pooled else " (in this process)",
+              "none" if budget is None else budget // memory.MB)
 
     def finish(job: Job, rec: dict) -> None:
         if "error" in rec:
@@ -143,16 +151,16 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         if progress:
             progress(job.rel)
 
-    if workers == 1:
+    if not pooled:
         for job in todo:
-            finish(job, run_job(job, kit.presets, work_root / job.key))
+            finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
-        args = {j.key: (j, kit.presets, work_root / j.key) for j in todo}
-        pool.run_all(run_job, todo, args, workers, budget, need, finish)
+        args = {j.key: (j, kit.presets, work_root / j.key, threads) for j in todo}
+        pool.run_all(run_job, todo, args, procs, budget, need, finish)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
-    return ordered, failed, cached, workers if todo else 0
+    return ordered, failed, cached, procs * threads if todo else 0
 
 
 def build(root: Path | str = ".", *, workers: int | None = None,

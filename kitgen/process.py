@@ -5,8 +5,11 @@ site root, so the same files can be cached and linked into any build.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PIL import ImageDraw
 
@@ -28,6 +31,7 @@ WEB_SIDE = 1200
 # 1/2..1/8 scale as long as its long side keeps GAP pixels per web-image pixel.
 VIEW_SIDE = round(GAP * WEB_SIDE)
 THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
+THUMB = (THUMB_SIDE, THUMB_SIDE)
 
 
 def choose_subject(faces: list[Face], wanted: int | None) -> tuple[int | None, list[str]]:
@@ -64,43 +68,73 @@ def crop_scale(presets: list[Preset], places: list[Placement]) -> int:
     return k
 
 
-def make_crops(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placement],
-               out_dir: Path) -> list[Crop]:
-    crops: dict[int, Crop] = {}
+def crop_runs(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placement],
+              out_dir: Path) -> tuple[list[int], list[Callable[[], list[tuple[int, Crop]]]]]:
+    """The copy of ``pyr`` each crop reads (its reduction factor, for ``Pyramid.prepare``), and
+    the crops as runs, one per source box, the run reading the most source pixels first.
+
+    A run makes its box's crops in order, the larger first, so a finished crop can serve the
+    smaller ones of its box. Which copy serves each crop depends only on that order, never on
+    which thread runs what when, so the bytes are the same on any number of threads. Each
+    resize releases its copy, so a copy goes once no crop still to run needs it (the full
+    decode once the full-size crops are done)."""
     sizes = [(p.width, p.height) for p in presets]
-    # Least reduced first, so each level is dropped as soon as no crop still needs it; within
-    # a level the larger crops first, so they can serve the smaller ones of the same box.
-    order = sorted(range(len(presets)),
-                   key=lambda i: (pyr.factor_for(places[i].box, sizes[i]), -sizes[i][0], i))
-    left = Counter(places[i].box for i in order)  # crops still to make, per source box
-    for i in order:
-        preset, pl = presets[i], places[i]
-        w, h = pl.box[2], pl.box[3]
-        pyr.drop_below(pyr.factor_for(pl.box, sizes[i]))
-        left[pl.box] -= 1
-        out = pyr.resize(pl.box, sizes[i], keep=left[pl.box] > 0)
-        if not left[pl.box]:
-            pyr.forget(pl.box)
-        rel = f"crops/{pid}/{preset.id}.jpg"
-        render.write(out_dir / rel, render.jpeg_bytes(out))
-        preview = None
-        if preset.circle:
-            preview = f"crops/{pid}/{preset.id}-circle.png"
-            small = out if preset.width <= 400 else out.resize((400, 400), FILTER)
-            render.write(out_dir / preview, render.circle_preview(small))
-        factor = max(preset.width / w, preset.height / h)
-        crops[i] = Crop(preset=preset.id, width=preset.width, height=preset.height,
-                        box=pl.box, path=rel, upscaled=factor > 1.0 + 1e-9,
-                        upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
-                        in_safe_area=pl.in_safe_area, preview=preview)
-    return [crops[i] for i in range(len(presets))]
+    factor = [pyr.factor_for(places[i].box, sizes[i]) for i in range(len(presets))]
+    groups: dict[tuple, list[int]] = {}
+    for i in sorted(range(len(presets)), key=lambda i: (factor[i], -sizes[i][0], i)):
+        groups.setdefault(tuple(places[i].box), []).append(i)
+
+    def run(box: tuple, order: list[int]) -> list[tuple[int, Crop]]:
+        done = []
+        for n, i in enumerate(order):
+            out = pyr.resize(box, sizes[i], keep=n + 1 < len(order))
+            pyr.release(factor[i])
+            done.append((i, _write_crop(out, pid, presets[i], places[i], out_dir)))
+        pyr.forget(box)
+        return done
+
+    work = sorted(groups.items(), key=lambda g: (-sum(places[i].box[2] * places[i].box[3]
+                                                      / factor[i] ** 2 for i in g[1]),
+                                                  g[1][0]))
+    return factor, [partial(run, box, order) for box, order in work]
+
+
+def run_tasks(tasks: list[Callable[[], Any]], threads: int) -> list[Any]:
+    """Each task's result, in order; on up to ``threads`` threads, started in order. Pillow
+    lets go of the GIL while it decodes, resamples and encodes, so two threads keep two cores
+    busy in one process (one copy of MediaPipe and the photo, not two)."""
+    if threads <= 1 or len(tasks) < 2:
+        return [task() for task in tasks]
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kitgen") as pool:
+        return list(pool.map(lambda task: task(), tasks))
+
+
+def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path) -> Crop:
+    rel = f"crops/{pid}/{preset.id}.jpg"
+    render.write(out_dir / rel, render.jpeg_bytes(out))
+    preview = None
+    if preset.circle:
+        preview = f"crops/{pid}/{preset.id}-circle.png"
+        small = out if preset.width <= 400 else out.resize((400, 400), FILTER)
+        render.write(out_dir / preview, render.circle_preview(small))
+    w, h = pl.box[2], pl.box[3]
+    factor = max(preset.width / w, preset.height / h)
+    return Crop(preset=preset.id, width=preset.width, height=preset.height,
+                box=pl.box, path=rel, upscaled=factor > 1.0 + 1e-9,
+                upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
+                in_safe_area=pl.in_safe_area, preview=preview)
+
+
+def web_size(full: tuple[int, int]) -> tuple[int, int]:
+    scale = min(1.0, WEB_SIDE / max(full))
+    return round(full[0] * scale), round(full[1] * scale)
 
 
 def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[Face],
                      subject: int | None, out_dir: Path) -> None:
-    scale = min(1.0, WEB_SIDE / max(full))
-    size = (round(full[0] * scale), round(full[1] * scale))
-    web = pyr.resize((0, 0, full[0], full[1]), size)
+    size = web_size(full)
+    scale = size[0] / full[0]
+    web = pyr.resize((0, 0, full[0], full[1]), size, reuse=False)
     render.write(out_dir / f"images/{pid}.jpg", render.jpeg_bytes(web))
     overlay = web.copy()
     draw = ImageDraw.Draw(overlay)
@@ -119,7 +153,7 @@ def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[
 
 
 def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
-            out_dir: Path) -> Portrait:
+            out_dir: Path, threads: int = 1) -> Portrait:
     shown = f"content/{rel}"
     decoded = decode(path, shown, long_side=VIEW_SIDE)
     full, sha256, warnings = decoded.full_size, decoded.sha256, decoded.warnings
@@ -136,23 +170,41 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
     focus = focus_point(arr, factor) if subject is None else None
     swatches = palette.extract(view.level(1))
     subj = faces[subject] if subject is not None else None
-    write_web_images(view, full, pid, faces, subject, out_dir)
-    reading = read_portrait(arr, scaled(subj, factor) if subj else None,
-                            [scaled(f, factor) for f in faces])
-    del arr
-    thumb = view.factor_for((0, 0, *full), (THUMB_SIDE, THUMB_SIDE))
-    k = view.scale * thumb
-    render.write(out_dir / f"images/{pid}-reading.png",
-                 annotated_png(view.level(thumb), scaled(subj, k) if subj else None, reading))
     places = placements(full, presets, subj, focus)
     scale = crop_scale(presets, places)
+    whole = (0, 0, *full)
+    web_f, thumb_f = view.factor_for(whole, web_size(full)), view.factor_for(whole, THUMB)
+
+    def pictures() -> None:
+        write_web_images(view, full, pid, faces, subject, out_dir)
+        view.release(web_f)
+
+    def read() -> dict:
+        reading = read_portrait(arr, scaled(subj, factor) if subj else None,
+                                [scaled(f, factor) for f in faces])
+        k = view.scale * thumb_f
+        render.write(out_dir / f"images/{pid}-reading.png",
+                     annotated_png(view.level(thumb_f), scaled(subj, k) if subj else None,
+                                   reading))
+        view.release(thumb_f)
+        return reading
+
     if scale < view.scale:  # the crops need more pixels than the first decode kept
+        view.prepare([web_f, thumb_f])
+        reading, _ = run_tasks([read, pictures], threads)
         view.close()
         again = decode(path, shown, long_side=max(full) // scale)
         view = Pyramid(again.image, again.scale)
         del again
-    crops = make_crops(view, pid, presets, places, out_dir)
+        factors, runs = crop_runs(view, pid, presets, places, out_dir)
+        view.prepare(factors)
+        made = run_tasks(runs, threads)
+    else:  # one decode serves everything: the reading and pictures run beside the crops
+        factors, runs = crop_runs(view, pid, presets, places, out_dir)
+        view.prepare(factors + [web_f, thumb_f])
+        reading, _, *made = run_tasks([read, pictures, *runs], threads)
     view.close()
+    crops = [c for _, c in sorted(c for run in made for c in run)]
     for c in crops:
         if c.face_fit == "partial":
             notes.append(f"{c.preset}: the format is too wide for the whole face; both eyes "

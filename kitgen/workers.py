@@ -1,9 +1,9 @@
 """How build workers start: one native thread each, heavy imports done before the first job.
 
-Each worker handles one portrait at a time and the pool has one worker per core, so OpenMP,
-OpenBLAS and OpenCV thread pools sized to the core count would only compete with the other
-workers. The thread limits are environment variables read when those libraries load, so they
-are set in this process while the pool spawns its children, then restored.
+Each worker handles one portrait at a time and the pool has one worker per core, so OpenMP
+and OpenBLAS thread pools sized to the core count would only compete with the other workers.
+The thread limits are environment variables read when those libraries load, so they are set
+in this process while the pool spawns its children, then restored.
 """
 from __future__ import annotations
 
@@ -33,12 +33,13 @@ def one_thread_each() -> Iterator[None]:
 
 
 def init_worker() -> None:
-    """Pool initializer: OpenCV (loaded by MediaPipe) on one thread, and the per-portrait
-    modules imported now, while the parent is still submitting work."""
+    """Pool initializer: the per-portrait modules imported now, while the parent is still
+    submitting work (MediaPipe's face solutions come without OpenCV: see
+    kitgen.analysis.mediapipe_import)."""
     try:
-        import cv2
-
-        cv2.setNumThreads(1)
         import kitgen.process  # noqa: F401 - import cost paid at start-up, not in the first job
+        from kitgen.analysis.mediapipe_import import face_solutions
+
+        face_solutions()
     except Exception:  # run_job meets the same error and reports it per portrait
         log.debug("worker warm-up failed", exc_info=True)

@@ -14,6 +14,8 @@ difference; benchmarks/ measures the speed).
 """
 from __future__ import annotations
 
+import threading
+
 from PIL import Image
 
 GAP = 2.0  # Pillow's default reducing_gap for thumbnail() and draft()
@@ -31,6 +33,8 @@ class Pyramid:
         self.scale = scale
         self._levels: dict[int, Image.Image] = {1: image}
         self._made: dict[Box, list[Image.Image]] = {}  # resize() results, by source box
+        self._pending: dict[int, int] = {}  # resizes still to read each copy (prepare())
+        self._lock = threading.Lock()
 
     def level(self, factor: int) -> Image.Image:
         if factor not in self._levels:
@@ -45,12 +49,14 @@ class Pyramid:
             f *= 2
         return f
 
-    def resize(self, box: Box, size: tuple[int, int], keep: bool = False) -> Image.Image:
+    def resize(self, box: Box, size: tuple[int, int], keep: bool = False,
+               reuse: bool = True) -> Image.Image:
         """The source ``box`` (x, y, w, h) resampled to ``size``; ``keep`` holds the result
-        for later, smaller resizes of the same box (``forget`` lets it go)."""
+        for later, smaller resizes of the same box (``forget`` lets it go), which read it
+        unless ``reuse`` is false (a resize on another thread than the box's own run)."""
         box = tuple(box)  # type: ignore[assignment]
-        made = [m for m in self._made.get(box, ())
-                if m.width >= GAP * size[0] and m.height >= GAP * size[1]]
+        made = [m for m in self._made.get(box, ()) if reuse
+                and m.width >= GAP * size[0] and m.height >= GAP * size[1]]
         if made:
             out = min(made, key=lambda m: m.width).resize(size, FILTER)
         else:
@@ -66,12 +72,22 @@ class Pyramid:
     def forget(self, box: Box) -> None:
         self._made.pop(tuple(box), None)  # type: ignore[arg-type]
 
-    def drop_below(self, factor: int) -> None:
-        """Keep only the copies reduced by ``factor`` or more (made first if needed): once
-        the full-size crops are done, the full decode can go."""
-        self.level(factor)
-        for f in [f for f in self._levels if f < factor]:
+    def prepare(self, factors: list[int]) -> None:
+        """Make every copy the coming resizes read (one per entry of ``factors``), then let go
+        of the ones none of them needs; ``release`` lets each go after its last resize. The
+        copies are made here, once, so threads only ever read them."""
+        for f in sorted(set(factors)):
+            self.level(f)
+        self._pending = {f: factors.count(f) for f in set(factors)}
+        for f in [f for f in self._levels if f not in self._pending]:
             del self._levels[f]
+
+    def release(self, factor: int) -> None:
+        """One resize from the copy reduced by ``factor`` is done (see ``prepare``)."""
+        with self._lock:
+            self._pending[factor] -= 1
+            if not self._pending[factor]:
+                self._levels.pop(factor, None)
 
     def close(self) -> None:
         """Drop every copy now: the next photo should not meet this one's memory."""
