@@ -12,6 +12,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,17 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1) -> dict:
                          "re-export the image, and report this if it persists",
                 "source": job.rel}
     return portrait.to_dict()
+
+
+def run_jobs(calls: list[tuple]) -> list[dict]:
+    """Worker entry: ``run_job`` for each call (``(job, presets, work_dir, threads)``), the
+    portraits side by side on ``threads`` threads; threads left over go to the portraits'
+    own parts (their crops, web images and reading)."""
+    from kitgen.process import run_tasks
+
+    threads = max(c[3] for c in calls)
+    inner = max(1, threads // len(calls))
+    return run_tasks([partial(run_job, *c[:3], inner) for c in calls], threads)
 
 
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
@@ -156,7 +168,7 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
         args = {j.key: (j, kit.presets, work_root / j.key, threads) for j in todo}
-        pool.run_all(run_job, todo, args, procs, budget, need, finish)
+        pool.run_all(run_jobs, todo, args, procs, budget, need, finish, per_call=threads)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)

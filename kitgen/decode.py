@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 import warnings as pywarnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from kitgen.errors import PortraitError
 MIN_SIDE = 128  # px: below this no platform crop is worth publishing
 NEUTRAL = (128, 128, 128)  # transparent areas are composited on mid grey for analysis
 _SRGB = ImageCms.createProfile("sRGB")
+_OPEN = threading.Lock()
 _heif_registered = False
 
 
@@ -92,8 +94,11 @@ def _to_srgb_transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | No
     src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
     if mode == "RGB" and src.profile.profile_description.strip() == "sRGB IEC61966-2.1":
         return None
+    # No one-pixel cache: it is the transform's only changing state, so without it threads
+    # (portraits side by side in a worker) can share the transform. Same pixels either way.
     return ImageCms.buildTransform(src, _SRGB, mode, "RGB",
-                                   renderingIntent=ImageCms.Intent.PERCEPTUAL)
+                                   renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                                   flags=ImageCms.Flags.NOCACHE)
 
 
 def _reattach(img: Image.Image, icc: bytes) -> Image.Image:
@@ -126,16 +131,17 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
         register_heif()
     notes: list[str] = []
     try:
-        with pywarnings.catch_warnings():
+        # Warning filters are the process's: one thread at a time sets and restores them.
+        with _OPEN, pywarnings.catch_warnings():
             pywarnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
-            frames = getattr(img, "n_frames", 1)
-            if frames > 1:
-                notes.append(f"is animated ({frames} frames); the first frame is used")
-                img.seek(0)
-            stored = img.size
-            _draft(img, long_side)
-            img.load()
+        frames = getattr(img, "n_frames", 1)
+        if frames > 1:
+            notes.append(f"is animated ({frames} frames); the first frame is used")
+            img.seek(0)
+        stored = img.size
+        _draft(img, long_side)
+        img.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PortraitError(
             shown, f"is too large to open safely (over {Image.MAX_IMAGE_PIXELS // 1_000_000} "

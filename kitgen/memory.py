@@ -95,7 +95,11 @@ class Gate:
     def admits(self, need: int) -> bool:
         if self.running >= self.workers:
             return False
-        return self.room is None or self.running == 0 or self.busy + need <= self.room
+        return self.running == 0 or self.fits(need)
+
+    def fits(self, need: int) -> bool:
+        """Whether ``need`` more fits beside what is in work (a worker free or not)."""
+        return self.room is None or self.busy + need <= self.room
 
     def start(self, need: int) -> None:
         self.busy += need

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 
 import numpy as np
 from PIL import Image
@@ -20,6 +21,7 @@ ANALYSIS_SIDE = 1280
 MAX_FACES = 6
 MESH_CROP_SIDE = 480  # px: a missed face is re-read at this size
 _models: dict[str, object] = {}
+_RUN = threading.RLock()
 
 
 def _quiet_native_logs() -> None:
@@ -29,19 +31,23 @@ def _quiet_native_logs() -> None:
 
 @contextlib.contextmanager
 def _native_stderr_silenced():  # noqa: ANN202
-    """MediaPipe's C++ side prints start-up chatter straight to fd 2; hide it from users."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    with open(os.devnull, "wb") as null:
-        os.dup2(null.fileno(), 2)
+    """MediaPipe's C++ side prints start-up chatter straight to fd 2; hide it from users.
+
+    Also one MediaPipe run at a time in the process: each model is one graph, and fd 2 is the
+    process's, so two threads (portraits side by side in a worker) must not interleave here."""
+    with _RUN:
         try:
+            saved = os.dup(2)
+        except OSError:
             yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+            return
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
 
 
 def _model(name: str):  # noqa: ANN202
