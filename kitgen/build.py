@@ -12,7 +12,6 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +53,7 @@ class BuildReport:
     site_built: bool = True  # False when nothing the site stage reads had changed
     up_to_date: bool = False  # True when no input changed and nothing was run at all
     workers: int = 0  # cores that analysed portraits (0: all came from the cache)
+    processes: int = 0  # worker processes, or 1 when this process analysed them
 
     @property
     def exit_code(self) -> int:
@@ -83,17 +83,6 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1) -> dict:
     return portrait.to_dict()
 
 
-def run_jobs(calls: list[tuple]) -> list[dict]:
-    """Worker entry: ``run_job`` for each call (``(job, presets, work_dir, threads)``), the
-    portraits side by side on ``threads`` threads; threads left over go to the portraits'
-    own parts (their crops, web images and reading)."""
-    from kitgen.process import run_tasks
-
-    threads = max(c[3] for c in calls)
-    inner = max(1, threads // len(calls))
-    return run_tasks([partial(run_job, *c[:3], inner) for c in calls], threads)
-
-
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
     """Hash every source once; duplicates (same bytes) are built once with a warning."""
     preset_dicts = [p.to_dict() | {"fs": p.face_share, "eye": p.eye_line} for p in kit.presets]
@@ -120,9 +109,10 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
 
 def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             progress: Callable[[str], None] | None = None,
-            max_memory: int | None = None) -> tuple[list[dict], list[Problem], int, int]:
+            max_memory: int | None = None
+            ) -> tuple[list[dict], list[Problem], int, tuple[int, int]]:
     """Run the uncached jobs (in parallel when it pays, within the memory budget); return
-    records in job order, failures, the number cached and the number of workers used."""
+    records in job order, failures, the number cached and (cores, processes) used."""
     cache_dir = kit.root / STATE / "cache"
     work_root = kit.root / STATE / "work"
     records: dict[str, dict] = {}
@@ -138,20 +128,18 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             todo.append(job)
     cached = len(jobs) - len(todo)
     shutil.rmtree(work_root, ignore_errors=True)
-    # ``workers`` counts cores: worker processes of up to THREADS threads each, one portrait
-    # per process at a time. Threads share a process's MediaPipe and decoded photo, where more
-    # processes would each hold their own (kitgen.memory). One portrait, or one core, runs
-    # here without a pool.
+    # ``workers`` counts cores. A worker process per core is fastest, but each holds its own
+    # MediaPipe and decoded photo (kitgen.memory); when the memory budget has room for fewer
+    # processes than cores, each portrait's own parts (its crop runs, web images, reading) run
+    # on the spare cores as threads instead. One process, or one portrait, runs here.
     cores = max(1, workers or os.cpu_count() or 1)
-    threads = min(cores, memory.THREADS)
-    pooled = cores > 1 and len(todo) > 1
-    procs = min(-(-cores // threads), len(todo)) if pooled else 1
+    procs = min(cores, len(todo) or 1)
     budget = max_memory if max_memory is not None else memory.default_budget()
-    need = {j.key: memory.job_bytes(j.path) for j in todo} if pooled else {}
+    need = {j.key: memory.job_bytes(j.path) for j in todo} if procs > 1 else {}
     procs = memory.pool_size(budget, procs, list(need.values()))
-    log.debug("%d portrait(s) to analyse: %d worker process(es) of %d thread(s)%s; memory "
-              "budget %s MB", len(todo), procs, threads, "" if pooled else " (in this process)",
-              "none" if budget is None else budget // memory.MB)
+    threads = min(memory.THREADS, max(1, cores // procs))
+    log.debug("%d portrait(s) to analyse: %d process(es) of %d thread(s); memory budget %s MB",
+              len(todo), procs, threads, "none" if budget is None else budget // memory.MB)
 
     def finish(job: Job, rec: dict) -> None:
         if "error" in rec:
@@ -163,16 +151,16 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         if progress:
             progress(job.rel)
 
-    if not pooled:
+    if procs == 1:
         for job in todo:
             finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
         args = {j.key: (j, kit.presets, work_root / j.key, threads) for j in todo}
-        pool.run_all(run_jobs, todo, args, procs, budget, need, finish, per_call=threads)
+        pool.run_all(run_job, todo, args, procs, budget, need, finish)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
-    return ordered, failed, cached, procs * threads if todo else 0
+    return ordered, failed, cached, (procs * threads, procs) if todo else (0, 0)
 
 
 def build(root: Path | str = ".", *, workers: int | None = None,
@@ -245,4 +233,5 @@ def _build(root: Path, *, workers: int | None,
     return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
                        crops=sum(len(p.crops) for p in portraits),
                        seconds=time.perf_counter() - started, cached=cached,
-                       site_built=site_built, workers=used)
+                       site_built=site_built, workers=used[0],
+                       processes=used[1])

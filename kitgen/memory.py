@@ -20,7 +20,7 @@ MAIN = 90 * MB  # the build process while workers run, plus the pool's resource 
 WORKER = 200 * MB  # a started worker holding no image
 PER_PIXEL = 6.4  # bytes of working memory per source pixel while a portrait is cropped
 PER_JOB = 60 * MB
-THREADS = 2  # threads per worker process, each on its own part of the portrait
+THREADS = 2  # at most, per portrait, when memory leaves fewer processes than cores
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
 

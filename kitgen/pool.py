@@ -23,33 +23,31 @@ WORKER_DIED = ("stopped the process analysing it, twice (the system ends a proce
                "--max-memory or -j 1, or re-export the image")
 
 
-def run_all(run: Callable[[list[tuple]], list[dict]], jobs: list[Any], args: dict[str, tuple],
-            workers: int, budget: int | None, need: dict[str, int],
-            finish: Callable[[Any, dict], None], per_call: int = 1) -> None:
+def run_all(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple], workers: int,
+            budget: int | None, need: dict[str, int],
+            finish: Callable[[Any, dict], None]) -> None:
     """``run_pool`` until every job (with ``key`` and ``rel``) has a record; a job that kills
     its worker twice gets the WORKER_DIED error."""
     pending = jobs
     while pending:
-        lost, pending = run_pool(run, pending, args, workers, budget, need, finish, per_call)
+        lost, pending = run_pool(run, pending, args, workers, budget, need, finish)
         for job in lost:
             again, _ = run_pool(run, [job], args, 1, None, need, finish)
             if again:
                 finish(job, {"error": WORKER_DIED, "source": job.rel})
 
 
-def run_pool(run: Callable[[list[tuple]], list[dict]], jobs: list[Any], args: dict[str, tuple],
+def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
              workers: int, budget: int | None, need: dict[str, int],
-             finish: Callable[[Any, dict], None],
-             per_call: int = 1) -> tuple[list[Any], list[Any]]:
-    """Run ``run([args[job.key], ...])`` for up to ``per_call`` jobs at a time in a pool of
-    ``workers`` processes, starting each call only while the memory budget has room for its
-    jobs, and hand each record to ``finish``. If a worker dies, return the jobs that were
-    running (lost) and those not started."""
+             finish: Callable[[Any, dict], None]) -> tuple[list[Any], list[Any]]:
+    """Run ``run(*args[job.key])`` for ``jobs`` in a pool of ``workers`` processes, starting
+    each only while the memory budget has room, and hand each record to ``finish``. If a
+    worker dies, return the jobs that were running (lost) and those not started."""
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                initializer=init_worker)
     gate = memory.Gate(budget, workers)
     queue = list(jobs)
-    running: dict[Future, list[Any]] = {}
+    running: dict[Future, Any] = {}
     lost: list[Any] = []
 
     def fill() -> None:
@@ -57,31 +55,24 @@ def run_pool(run: Callable[[list[tuple]], list[dict]], jobs: list[Any], args: di
         # submit() may start a worker: SIGINT ignored there, native pools of one thread
         with children_ignore_sigint(), one_thread_each():
             while queue and gate.admits(need.get(queue[0].key, 0)):
-                batch, size = [], 0
-                while (queue and len(batch) < per_call
-                       and (not batch or gate.fits(size + need.get(queue[0].key, 0)))):
-                    size += need.get(queue[0].key, 0)
-                    batch.append(queue.pop(0))
-                running[pool.submit(run, [args[job.key] for job in batch])] = batch
-                gate.start(size)
-
-    def size_of(batch: list[Any]) -> int:
-        return sum(need.get(job.key, 0) for job in batch)
+                job = queue[0]
+                running[pool.submit(run, *args[job.key])] = job
+                queue.pop(0)
+                gate.start(need.get(job.key, 0))
 
     try:
         fill()
         while running and not lost:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in finished:
-                batch = running.pop(fut)
-                gate.done(size_of(batch))
+                job = running.pop(fut)
+                gate.done(need.get(job.key, 0))
                 try:
-                    recs = fut.result()
+                    rec = fut.result()
                 except BrokenProcessPool:
-                    lost.extend(batch)
+                    lost.append(job)
                     continue
-                for job, rec in zip(batch, recs):
-                    finish(job, rec)
+                finish(job, rec)
             if not lost:
                 fill()
     except BrokenProcessPool:  # from submit(): the pool broke between two portraits
@@ -91,10 +82,9 @@ def run_pool(run: Callable[[list[tuple]], list[dict]], jobs: list[Any], args: di
         raise
     finally:  # on Ctrl-C: drop queued portraits, let running ones end, no orphans
         pool.shutdown(wait=True, cancel_futures=True)
-    for fut, batch in running.items():  # a broken pool ends every portrait still in work
+    for fut, job in running.items():  # a broken pool ends every portrait still in work
         try:
-            for job, rec in zip(batch, fut.result()):
-                finish(job, rec)
+            finish(job, fut.result())
         except BrokenProcessPool:
-            lost.extend(batch)
+            lost.append(job)
     return lost, queue

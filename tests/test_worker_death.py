@@ -15,19 +15,18 @@ from kitgen.build import Job
 from kitgen.pool import WORKER_DIED, run_all
 
 
-def crash_on_b(calls: list[tuple]) -> list[dict]:
+def crash_on_b(name: str) -> dict:
     """Module level, so spawned workers can import it by name."""
-    if ("b",) in calls:
+    if name == "b":
         os._exit(3)  # the process ends at once, as under SIGKILL
-    return [{"name": name} for name, in calls]
+    return {"name": name}
 
 
 def test_a_portrait_that_kills_its_worker_is_reported_and_the_rest_are_built():
     jobs = [Job(Path(n), f"portraits/{n}.jpg", n, {}, n, n) for n in "abcde"]
     args = {j.key: (j.pid,) for j in jobs}
     got: dict[str, dict] = {}
-    run_all(crash_on_b, jobs, args, 2, None, {}, lambda job, rec: got.setdefault(job.pid, rec),
-            per_call=2)  # "a" and "c" share b's first call: lost with it, then built alone
+    run_all(crash_on_b, jobs, args, 2, None, {}, lambda job, rec: got.setdefault(job.pid, rec))
     assert sorted(got) == list("abcde")
     assert got["b"] == {"error": WORKER_DIED, "source": "portraits/b.jpg"}
     assert all(got[n] == {"name": n} for n in "acde")

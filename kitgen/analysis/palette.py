@@ -78,8 +78,16 @@ def extract(img: Image.Image, count: int = COLOURS) -> tuple[Swatch, ...]:
     pal = np.asarray(uniq, dtype=np.float32)
     # |p - c|^2 = |p|^2 - 2 p.c + |c|^2; |p|^2 is the same for every c, so a matrix product
     # ranks the colours. Every term is an integer below 2^24, which float32 holds exactly: the
-    # same argmin as the plain distances, four times faster than float64.
-    nearest = ((pal ** 2).sum(axis=1)[None, :] - 2.0 * (pix @ pal.T)).argmin(axis=1)
+    # same ranking as the plain distances, four times faster than float64. One row per colour
+    # and a running minimum (the first colour kept on a tie, as argmin does) instead of argmin
+    # over rows of eight, which numpy walks one short row at a time: half the time.
+    dist = (-2.0 * pal) @ pix.T
+    dist += (pal ** 2).sum(axis=1)[:, None]
+    best, nearest = dist[0].copy(), np.zeros(len(pix), dtype=np.intp)
+    for i in range(1, len(pal)):
+        closer = dist[i] < best
+        np.minimum(best, dist[i], out=best)
+        nearest[closer] = i
     counts = np.bincount(nearest, minlength=len(uniq))
     # Plain ints, so shares are Python floats: numpy's round() differs from Python's at
     # halves, and a fresh record must round exactly as the same record read back from cache.
