@@ -142,6 +142,10 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
               len(todo), procs, threads, "none" if budget is None else budget // memory.MB)
 
     def finish(job: Job, rec: dict) -> None:
+        if "error" not in rec and rec.get("sha256") != job.sha256:
+            # Replaced between planning and decoding: the record is not the bytes its cache
+            # key names, so it is neither cached nor published.
+            rec = {"error": "changed while kitgen was reading it; run kitgen build again"}
         if "error" in rec:
             failed.append(Problem(job.rel, rec["error"]))
             shutil.rmtree(work_root / job.key, ignore_errors=True)

@@ -80,3 +80,25 @@ def test_site_is_unchanged_only_with_the_same_digest_and_site_in_place(tmp_path)
     assert not site_state.unchanged(state, site, "d2", data)
     (site / "kit.json").write_text("{}", encoding="utf-8")  # edited by hand
     assert not site_state.unchanged(state, site, "d1", data)
+
+
+def test_a_portrait_replaced_after_planning_is_refused_not_cached(tmp_path):
+    """The cache key names the bytes hashed when the build planned; a file replaced before its
+    worker decoded it must not be stored under that key."""
+    from conftest import CAMERAMAN, HOPPER, make_kit
+
+    from kitgen.build import analyse, plan
+    from kitgen.kitfile.load import load_kit
+
+    kit_dir = make_kit(tmp_path / "kit", portraits=[HOPPER, CAMERAMAN],
+                       brand_yml="person:\n  name: Test Person\ngoals: [trust]\n")
+    kit = load_kit(kit_dir)
+    jobs, _ = plan(kit)
+    target = kit_dir / "content" / "portraits" / "cameraman.png"
+    target.write_bytes(HOPPER.read_bytes())  # replaced between planning and decoding
+    records, failed, cached, _ = analyse(kit, jobs, 1)
+    assert [r["source"] for r in records] == ["portraits/grace-hopper-navy.jpg"]
+    assert [(p.source, p.message) for p in failed] == [
+        ("portraits/cameraman.png", "changed while kitgen was reading it; run kitgen build again")]
+    stored = {p.name for p in (kit_dir / ".kitgen" / "cache").iterdir()}
+    assert stored == {j.key for j in jobs if j.rel.endswith(".jpg")}

@@ -153,3 +153,40 @@ def test_pyramid_crops_match_a_direct_resize_of_the_box():
     from_level = src.reduce(2).resize((240, 240), FILTER, box=(150, 50, 850, 750))
     assert np.array_equal(again, np.asarray(from_level))
     assert not np.array_equal(np.asarray(small), again)
+
+
+def test_a_reduced_copy_goes_after_the_last_resize_that_reads_it():
+    from kitgen.crops.pyramid import Pyramid
+
+    pyr = Pyramid(Image.open(ASTRONAUT).convert("RGB").resize((2048, 2048), Image.BICUBIC))
+    reads = [1, 1, 4]  # two resizes from the full image, one from the 1/4 copy
+    pyr.prepare(reads)
+    assert pyr.held == [1, 4]  # the 1/2 copy was only a step towards the 1/4 one
+    pyr.release(1)
+    assert pyr.held == [1, 4]
+    pyr.release(1)
+    assert pyr.held == [4]  # the full decode goes once nothing still needs it
+    pyr.release(4)
+    assert pyr.held == []
+
+
+def _process_into(out, src, threads):
+    from kitgen.process import process
+
+    rec = process(src, "portraits/big.jpg", "big", {}, list(PRESETS), out, threads)
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    return rec.to_dict(), files
+
+
+def test_two_threads_make_the_same_files_and_record_as_one(tmp_path):
+    """A 25 MP JPEG takes the second-decode path (its first decode is at 1/2 scale), a 4 MP
+    one the single-decode path where the reading and web images run beside the crops."""
+    src = Image.open(ASTRONAUT).convert("RGB")
+    for side in (2000, 5000):
+        path = tmp_path / f"big-{side}.jpg"
+        src.resize((side, side), Image.BICUBIC).save(path, quality=90)
+        one = _process_into(tmp_path / f"one-{side}", path, 1)
+        two = _process_into(tmp_path / f"two-{side}", path, 2)
+        assert one[0] == two[0]
+        assert sorted(one[1]) == sorted(two[1]) and len(one[1]) > 19
+        assert one[1] == two[1]

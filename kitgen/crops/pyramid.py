@@ -82,6 +82,11 @@ class Pyramid:
         for f in [f for f in self._levels if f not in self._pending]:
             del self._levels[f]
 
+    @property
+    def held(self) -> list[int]:
+        """The reductions held now, smallest first."""
+        return sorted(self._levels)
+
     def release(self, factor: int) -> None:
         """One resize from the copy reduced by ``factor`` is done (see ``prepare``)."""
         with self._lock:
