@@ -1,13 +1,15 @@
 """A memory budget for a build: how many workers, and which portraits may be in work at once.
 
-A worker holds about 200 MB before any image (MediaPipe's models, NumPy, SciPy, scikit-image)
-and a portrait's crops need its full decode (Pillow keeps RGB at four bytes a pixel), shared
-reduced copies and the resampler's rows: at most 6.4 bytes a source pixel plus 60 MB (a worker
-measured 137 MB over its start on 12 MP photos, 183 MB on 24 MP ones). The build sizes its
-pool so that the main process and every worker fit the budget with the largest portrait alone
-or the smallest ones side by side, then starts a portrait only while the ones in work still
-leave room for it. The default budget is three quarters of the memory the system
-reports available; ``--max-memory`` sets it.
+A worker holds about 170 MB before any image (MediaPipe's models and their first run, NumPy,
+SciPy, scikit-image; 200 MB is budgeted) and a portrait's crops need its full decode (Pillow
+keeps RGB at four bytes a pixel), shared reduced copies and the resampler's rows: at most 6.4
+bytes a source pixel plus 60 MB (a worker measured 137 MB over its start on 12 MP photos, 183
+MB on 24 MP ones). The build sizes its pool so that the main process and every worker fit the
+budget with the largest portrait alone or the smallest ones side by side, then starts a
+portrait only while the ones in work still leave room for it. Cores the budget leaves without
+a process of their own serve as threads inside each portrait (kitgen.build.analyse), which
+share the one decode. The default budget is three quarters of the memory the system reports
+available; ``--max-memory`` sets it.
 """
 from __future__ import annotations
 
