@@ -128,18 +128,27 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             todo.append(job)
     cached = len(jobs) - len(todo)
     shutil.rmtree(work_root, ignore_errors=True)
-    # ``workers`` counts cores. A worker process per core is fastest, but each holds its own
-    # MediaPipe and decoded photo (kitgen.memory); when the memory budget has room for fewer
-    # processes than cores, each portrait's own parts (its crop runs, web images, reading) run
-    # on the spare cores as threads instead. One process, or one portrait, runs here.
+    # ``workers`` counts cores. Worker processes run up to THREADS portraits side by side on
+    # threads (kitgen.pool), one process per THREADS cores. When the memory budget has no room
+    # for that, a process per core runs one portrait, and the cores left without a process
+    # become threads inside each portrait. One process, or one portrait, runs here.
     cores = max(1, workers or os.cpu_count() or 1)
-    procs = min(cores, len(todo) or 1)
     budget = max_memory if max_memory is not None else memory.default_budget()
-    need = {j.key: memory.job_bytes(j.path) for j in todo} if procs > 1 else {}
-    procs = memory.pool_size(budget, procs, list(need.values()))
-    threads = min(memory.THREADS, max(1, cores // procs))
-    log.debug("%d portrait(s) to analyse: %d process(es) of %d thread(s); memory budget %s MB",
-              len(todo), procs, threads, "none" if budget is None else budget // memory.MB)
+    pooled = cores > 1 and len(todo) > 1
+    need = {j.key: memory.job_bytes(j.path) for j in todo} if pooled else {}
+    slots = min(memory.THREADS, cores)
+    if pooled and memory.side_by_side(budget, list(need.values()), slots):
+        procs = memory.pool_size(budget, -(-min(cores, len(todo)) // slots),
+                                 list(need.values()))
+        threads = 1
+    else:
+        slots = 1
+        procs = memory.pool_size(budget, min(cores, len(todo) or 1), list(need.values()))
+        threads = min(memory.THREADS, max(1, cores // procs))
+    pooled = pooled and (procs > 1 or slots > 1)
+    log.debug("%d portrait(s) to analyse: %d process(es) of %d portrait(s) at once, %d "
+              "thread(s) each; memory budget %s MB", len(todo), procs if pooled else 0, slots,
+              threads, "none" if budget is None else budget // memory.MB)
 
     def finish(job: Job, rec: dict) -> None:
         if "error" not in rec and rec.get("sha256") != job.sha256:
@@ -155,16 +164,17 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         if progress:
             progress(job.rel)
 
-    if procs == 1:
+    if not pooled:
         for job in todo:
             finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
         args = {j.key: (j, kit.presets, work_root / j.key, threads) for j in todo}
-        pool.run_all(run_job, todo, args, procs, budget, need, finish)
+        pool.run_all(run_job, todo, args, procs, budget, need, finish, slots)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
-    return ordered, failed, cached, (procs * threads, procs) if todo else (0, 0)
+    used = (procs * slots * threads, procs if pooled else 1)
+    return ordered, failed, cached, used if todo else (0, 0)
 
 
 def build(root: Path | str = ".", *, workers: int | None = None,

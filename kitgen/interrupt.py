@@ -26,10 +26,3 @@ def children_ignore_sigint() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)  # the handler first, so the pending one meets it
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def stop_workers(pool: object) -> None:
-    """End a process pool's workers now instead of after their current portrait; what they
-    half wrote lies in .kitgen/work, which every build clears first."""
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        proc.terminate()

@@ -84,13 +84,20 @@ def pool_size(budget: int | None, wanted: int, jobs: list[int]) -> int:
     return 1
 
 
-class Gate:
-    """Admits a portrait while a worker is free and those in work leave room for it; with
-    nothing in work, one always starts."""
+def side_by_side(budget: int | None, jobs: list[int], slots: int) -> bool:
+    """Whether one worker process has room for its ``slots`` largest portraits at once."""
+    if budget is None or not jobs:
+        return True
+    return MAIN + WORKER + sum(sorted(jobs, reverse=True)[:slots]) <= budget
 
-    def __init__(self, budget: int | None, workers: int) -> None:
+
+class Gate:
+    """Admits a portrait while a worker slot is free and those in work leave room for it;
+    with nothing in work, one always starts. ``workers`` processes of ``slots`` portraits."""
+
+    def __init__(self, budget: int | None, workers: int, slots: int = 1) -> None:
         self.room = None if budget is None else budget - MAIN - workers * WORKER
-        self.workers = workers
+        self.workers = workers * slots
         self.busy = 0
         self.running = 0
 

@@ -32,6 +32,19 @@ def test_a_portrait_that_kills_its_worker_is_reported_and_the_rest_are_built():
     assert all(got[n] == {"name": n} for n in "acde")
 
 
+def test_a_worker_of_two_slots_that_dies_costs_only_what_it_held():
+    """Two portraits side by side in one process: b's crash takes its neighbour down too;
+    both are tried again alone, and only b is reported."""
+    jobs = [Job(Path(n), f"portraits/{n}.jpg", n, {}, n, n) for n in "abcde"]
+    args = {j.key: (j.pid,) for j in jobs}
+    got: dict[str, dict] = {}
+    run_all(crash_on_b, jobs, args, 1, None, {}, lambda job, rec: got.setdefault(job.pid, rec),
+            slots=2)
+    assert sorted(got) == list("abcde")
+    assert got["b"] == {"error": WORKER_DIED, "source": "portraits/b.jpg"}
+    assert all(got[n] == {"name": n} for n in "acde")
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for task in Path(f"/proc/{pid}/task").iterdir():
