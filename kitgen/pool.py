@@ -14,23 +14,26 @@ its worker again is found and reported while the others are built.
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from multiprocessing import connection, get_context
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from kitgen import memory
 from kitgen.interrupt import children_ignore_sigint
-from kitgen.workers import init_worker, one_thread_each
+from kitgen.workers import WORKER_ENV, init_worker
 
 WORKER_DIED = ("stopped the process analysing it, twice (the system ends a process that runs "
                "out of memory; a native library can crash on a malformed file); build with "
                "--max-memory or -j 1, or re-export the image")
 
 
-def serve(conn: connection.Connection, slots: int) -> None:
+def serve(inbox: Connection, outbox: Connection, slots: int) -> None:
     """A worker process: run each ``(id, fn, args)`` received on ``slots`` threads and send
     back ``(id, record)``; ``None`` (or the parent gone) ends it once its work is sent."""
     init_worker()
@@ -43,12 +46,15 @@ def serve(conn: connection.Connection, slots: int) -> None:
             rec = {"error": f"could not be processed ({type(exc).__name__}: {exc}); "
                             "re-export the image, and report this if it persists"}
         with sending:
-            conn.send((jid, rec))
+            try:
+                outbox.send((jid, rec))
+            except OSError:  # the build is gone (interrupted, or killed): nobody to tell
+                pass
 
     with ThreadPoolExecutor(max_workers=slots, thread_name_prefix="kitgen-job") as pool:
         while True:
             try:
-                msg = conn.recv()
+                msg = inbox.recv()
             except (EOFError, OSError):
                 break
             if msg is None:
@@ -57,20 +63,48 @@ def serve(conn: connection.Connection, slots: int) -> None:
             pool.submit(fn, *args).add_done_callback(partial(done, jid))
 
 
+def worker_main() -> None:
+    """Entry of ``python -c`` in a worker: the pipe ends and slots come as arguments."""
+    inbox, outbox, slots = (int(a) for a in sys.argv[1:4])
+    serve(Connection(inbox, writable=False), Connection(outbox, readable=False), slots)
+
+
 class _Worker:
-    def __init__(self, ctx: Any, slots: int) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=serve, args=(child, slots), daemon=True)
-        self.proc.start()
-        child.close()
+    """A worker started as a plain ``python -c`` child over two pipes, not through
+    multiprocessing, whose spawn also starts a resource-tracker process (12 MB) that kitgen
+    has no use for. The child imports what this process can: same interpreter, same path."""
+
+    def __init__(self, slots: int) -> None:
+        to_child, inbox = os.pipe()[::-1]
+        outbox, from_child = os.pipe()[::-1]
+        env = dict(os.environ, **WORKER_ENV,
+                   PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from kitgen.pool import worker_main; worker_main()",
+             str(inbox), str(outbox), str(slots)], pass_fds=(inbox, outbox), env=env)
+        os.close(inbox)
+        os.close(outbox)
+        self.send_end = Connection(to_child, readable=False)
+        self.conn = Connection(from_child, writable=False)  # EOF when the child is gone
         self.slots = slots
         self.jobs: dict[int, Any] = {}  # in work here, by id
 
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def send(self, msg: Any) -> None:
+        self.send_end.send(msg)
+
     def stop(self) -> None:
         try:
-            self.conn.send(None)
+            self.send_end.send(None)
         except OSError:
             pass
+
+    def close(self) -> None:
+        self.proc.wait()
+        self.send_end.close()
+        self.conn.close()
 
 
 def run_all(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple], workers: int,
@@ -98,7 +132,6 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
     starting each only while the memory budget has room, and hand each record to ``finish``
     as it comes. If a worker dies, let the others finish what they hold, and return the jobs
     the dead one held (lost) and those not started."""
-    ctx = get_context("spawn")
     gate = memory.Gate(budget, workers, slots)
     queue = list(jobs)
     lost: list[Any] = []
@@ -108,7 +141,7 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
     def fill() -> None:
         """Start queued portraits, in order, while the budget has room for the next."""
         while queue and gate.admits(need.get(queue[0].key, 0)):
-            free = [w for w in pool if len(w.jobs) < w.slots and w.proc.is_alive()]
+            free = [w for w in pool if len(w.jobs) < w.slots and w.alive()]
             if not free:
                 return
             w = min(free, key=lambda w: len(w.jobs))
@@ -116,7 +149,7 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
             w.jobs[jid] = job
             gate.start(need.get(job.key, 0))
             try:
-                w.conn.send((jid, run, args[job.key]))
+                w.send((jid, run, args[job.key]))
             except OSError:  # died since: the wait below finds it
                 pass
 
@@ -139,23 +172,18 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
         finish(job, rec)
 
     try:
-        # SIGINT ignored in the workers, native pools of one thread
-        with children_ignore_sigint(), one_thread_each():
-            pool.extend(_Worker(ctx, slots) for _ in range(workers))
+        with children_ignore_sigint():  # SIGINT ignored in the workers
+            pool.extend(_Worker(slots) for _ in range(workers))
         fill()
         while any(w.jobs for w in pool):
             busy = [w for w in pool if w.jobs]
-            ready = connection.wait([w.conn for w in busy] + [w.proc.sentinel for w in busy])
+            ready = wait([w.conn for w in busy])
             for w in busy:
                 if w.conn in ready:
                     try:
                         received(w, *w.conn.recv())
-                        continue
-                    except (EOFError, OSError):
-                        pass
-                    died(w)
-                elif w.proc.sentinel in ready:
-                    died(w)
+                    except (EOFError, OSError):  # its end of the pipe closed: it died
+                        died(w)
             if lost:  # the others finish what they hold; nothing new starts
                 for w in pool:
                     w.stop()
@@ -169,6 +197,5 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
         for w in pool:
             w.stop()
         for w in pool:
-            w.proc.join()
-            w.conn.close()
+            w.close()
     return lost, queue

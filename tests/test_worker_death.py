@@ -61,7 +61,7 @@ def test_a_worker_killed_mid_build_is_retried_and_the_build_completes(tmp_path):
     for _ in range(1200):  # a bound, not a timing assertion
         if (kit / ".kitgen" / "work").exists():
             workers = [c for c in _children(proc.pid)
-                       if "multiprocessing.spawn" in Path(f"/proc/{c}/cmdline").read_text()]
+                       if "kitgen.pool" in Path(f"/proc/{c}/cmdline").read_text()]
             if workers:
                 victim = workers[0]
                 os.kill(victim, signal.SIGKILL)  # what the OOM killer does
