@@ -59,8 +59,8 @@ def init(directory: Path, name: str) -> None:
 @main.command()
 @KIT_OPTION
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=None,
-              help="Cores to use (default: all): a worker process per core, or threads "
-                   "per portrait when --max-memory leaves room for fewer processes.")
+              help="Cores to use (default: all): worker processes that run two portraits "
+                   "at once on threads.")
 @click.option("--max-memory", "max_memory", type=SIZE, default=None, metavar="SIZE",
               help="Keep the build's memory under SIZE (e.g. 600M, 2G) by running fewer "
                    "portraits at once (default: 3/4 of the memory available).")

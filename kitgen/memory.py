@@ -6,10 +6,10 @@ keeps RGB at four bytes a pixel), shared reduced copies and the resampler's rows
 bytes a source pixel plus 60 MB (a worker measured 137 MB over its start on 12 MP photos, 183
 MB on 24 MP ones). The build sizes its pool so that the main process and every worker fit the
 budget with the largest portrait alone or the smallest ones side by side, then starts a
-portrait only while the ones in work still leave room for it. Cores the budget leaves without
-a process of their own serve as threads inside each portrait (kitgen.build.analyse), which
-share the one decode. The default budget is three quarters of the memory the system reports
-available; ``--max-memory`` sets it.
+portrait only while the ones in work still leave room for it. A worker runs up to THREADS
+portraits at once when the budget has room for that many of the largest; otherwise it runs one
+at a time and gives it the spare cores as threads (kitgen.build.analyse). The default budget
+is three quarters of the memory the system reports available; ``--max-memory`` sets it.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ MAIN = 90 * MB  # the build process while workers run, plus the pool's resource 
 WORKER = 200 * MB  # a started worker holding no image
 PER_PIXEL = 6.4  # bytes of working memory per source pixel while a portrait is cropped
 PER_JOB = 60 * MB
-THREADS = 2  # at most, per portrait, when memory leaves fewer processes than cores
+THREADS = 2  # portraits side by side in a worker, or threads in one portrait
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
 

@@ -158,16 +158,22 @@ def test_pyramid_crops_match_a_direct_resize_of_the_box():
 def test_a_reduced_copy_goes_after_the_last_resize_that_reads_it():
     from kitgen.crops.pyramid import Pyramid
 
-    pyr = Pyramid(Image.open(ASTRONAUT).convert("RGB").resize((2048, 2048), Image.BICUBIC))
-    reads = [1, 1, 4]  # two resizes from the full image, one from the 1/4 copy
-    pyr.prepare(reads)
-    assert pyr.held == [1, 4]  # the 1/2 copy was only a step towards the 1/4 one
+    src = Image.open(ASTRONAUT).convert("RGB").resize((2048, 2048), Image.BICUBIC)
+    pyr = Pyramid(src)
+    pyr.prepare([1, 1, 4])  # two resizes from the full image, one from the 1/4 copy
+    assert pyr.held == [1]  # copies are made when first read, not before
     pyr.release(1)
-    assert pyr.held == [1, 4]
-    pyr.release(1)
-    assert pyr.held == [4]  # the full decode goes once nothing still needs it
+    assert pyr.held == [1]
+    pyr.release(1)  # the full decode goes, once the 1/4 copy is made from it
+    assert pyr.held == [4]  # the 1/2 copy was only a step on the way
+    assert np.array_equal(np.asarray(pyr.level(4)), np.asarray(src.reduce(2).reduce(2)))
     pyr.release(4)
     assert pyr.held == []
+
+    lazy = Pyramid(src)
+    lazy.prepare([1, 4])
+    lazy.level(4)  # read before the full-size resize is done: both held, nothing between
+    assert lazy.held == [1, 4]
 
 
 def _process_into(out, src, threads):

@@ -34,12 +34,16 @@ class Pyramid:
         self._levels: dict[int, Image.Image] = {1: image}
         self._made: dict[Box, list[Image.Image]] = {}  # resize() results, by source box
         self._pending: dict[int, int] = {}  # resizes still to read each copy (prepare())
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def level(self, factor: int) -> Image.Image:
-        if factor not in self._levels:
-            self._levels[factor] = self.level(factor // 2).reduce(2)
-        return self._levels[factor]
+        """The copy reduced by ``factor``, always by halving from the full decode (so it is
+        the same pixels whichever copies happened to be held); thread-safe."""
+        with self._lock:
+            if factor not in self._levels:
+                self._levels[factor] = self.level(factor // 2).reduce(2)
+                self._tidy()
+            return self._levels[factor]
 
     def factor_for(self, box: Box, size: tuple[int, int]) -> int:
         w, h = box[2], box[3]
@@ -73,14 +77,12 @@ class Pyramid:
         self._made.pop(tuple(box), None)  # type: ignore[arg-type]
 
     def prepare(self, factors: list[int]) -> None:
-        """Make every copy the coming resizes read (one per entry of ``factors``), then let go
-        of the ones none of them needs; ``release`` lets each go after its last resize. The
-        copies are made here, once, so threads only ever read them."""
-        for f in sorted(set(factors)):
-            self.level(f)
-        self._pending = {f: factors.count(f) for f in set(factors)}
-        for f in [f for f in self._levels if f not in self._pending]:
-            del self._levels[f]
+        """The coming resizes read the copies reduced by ``factors`` (one entry each); from
+        now on a copy goes as soon as no coming resize reads it and no copy still to make
+        is made from it (``release`` counts the resizes down)."""
+        with self._lock:
+            self._pending = {f: factors.count(f) for f in set(factors)}
+            self._settle()
 
     @property
     def held(self) -> list[int]:
@@ -92,7 +94,26 @@ class Pyramid:
         with self._lock:
             self._pending[factor] -= 1
             if not self._pending[factor]:
-                self._levels.pop(factor, None)
+                self._settle()
+
+    def _settle(self) -> None:
+        """Copies still to read that can only be made from one about to go are made now
+        (one step down the halving chain, as before the full decode goes), then the rest goes."""
+        for f in sorted(f for f, n in self._pending.items() if n and f not in self._levels):
+            below = max(g for g in self._levels if g < f)
+            if not self._pending.get(below):
+                self.level(f)
+        self._tidy()
+
+    def _tidy(self) -> None:
+        if not self._pending:  # before prepare(): the analysis keeps what it made
+            return
+        wanted = {f for f, n in self._pending.items() if n}
+        missing = [f for f in wanted if f not in self._levels]
+        for g in sorted(self._levels):
+            sources = [max(x for x in self._levels if x < f) for f in missing]
+            if g not in wanted and g not in sources:
+                del self._levels[g]
 
     def close(self) -> None:
         """Drop every copy now: the next photo should not meet this one's memory."""
