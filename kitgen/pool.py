@@ -69,6 +69,14 @@ def worker_main() -> None:
     serve(Connection(inbox, writable=False), Connection(outbox, readable=False), slots)
 
 
+def _worker_path() -> list[str]:
+    """This process's import path without the working directory (a kit folder, which
+    ``python -m`` puts first), and kitgen's own folder last, wherever it was found."""
+    here = os.getcwd()
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return [p for p in sys.path if p and os.path.abspath(p) != here] + [package_root]
+
+
 class _Worker:
     """A worker started as a plain ``python -c`` child over two pipes, not through
     multiprocessing, whose spawn also starts a resource-tracker process (12 MB) that kitgen
@@ -77,10 +85,10 @@ class _Worker:
     def __init__(self, slots: int) -> None:
         to_child, inbox = os.pipe()[::-1]
         outbox, from_child = os.pipe()[::-1]
-        env = dict(os.environ, **WORKER_ENV,
-                   PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        env = dict(os.environ, **WORKER_ENV, PYTHONPATH=os.pathsep.join(_worker_path()))
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from kitgen.pool import worker_main; worker_main()",
+            # -P: the working directory (a kit folder) is not put in front of the path
+            [sys.executable, "-P", "-c", "from kitgen.pool import worker_main; worker_main()",
              str(inbox), str(outbox), str(slots)], pass_fds=(inbox, outbox), env=env)
         os.close(inbox)
         os.close(outbox)

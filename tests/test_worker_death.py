@@ -75,3 +75,15 @@ def test_a_worker_killed_mid_build_is_retried_and_the_build_completes(tmp_path):
     data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
     assert len(data["portraits"]) == 3 and not data["failed"]
     assert "built 3 portrait(s), 57 crops" in out
+
+
+def test_python_files_in_the_kit_folder_do_not_shadow_the_workers_imports(tmp_path):
+    """Workers start from the kit folder; a stray numpy.py there must not replace NumPy."""
+    kit = make_kit(tmp_path / "kit")
+    (kit / "numpy.py").write_text("raise ImportError('the kit folder was on the path')\n")
+    exe = Path(sys.executable).with_name("kitgen")
+    done = subprocess.run([str(exe), "build", "-j", "2", "-q"], cwd=kit, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    assert len(data["portraits"]) == 3 and not data["failed"]
