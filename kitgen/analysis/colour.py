@@ -57,10 +57,10 @@ DE2000_SPACE = "lab-d65"  # the space coloraide's CIEDE2000 converts both colour
 
 @lru_cache(maxsize=1)
 def _named_lab() -> tuple[tuple[str, ...], np.ndarray]:
-    """The names (sorted) and their coordinates in CIEDE2000's own space (CIELab D65),
+    """The names (sorted, in display form) and their coordinates in CIEDE2000's own space (CIELab D65),
     converted once rather than on every comparison."""
     named = _named()
-    return (tuple(name for name, _ in named),
+    return (tuple(_pretty(name) for name, _ in named),
             np.array([c.convert(DE2000_SPACE).coords() for _, c in named]))
 
 
@@ -84,7 +84,7 @@ def names_of(colours: list[tuple[int, int, int]]) -> list[str]:
     query = np.array([Color("srgb", [v / 255 for v in rgb]).convert(DE2000_SPACE).coords()
                       for rgb in colours])
     dist = deltaE_ciede2000(query[:, None, :], lab[None, :, :])
-    return [_pretty(names[int(i)]) for i in dist.argmin(axis=1)]
+    return [names[int(i)] for i in dist.argmin(axis=1)]
 
 
 def delta_e(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:

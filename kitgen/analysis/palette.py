@@ -39,15 +39,14 @@ def mmcq_palette(img: Image.Image, count: int) -> list[tuple[int, int, int]]:
     """MMCQ over every pixel of ``img``, skipping near-white ones as ColorThief.get_palette
     does (an all-white image keeps its white)."""
     rgb = img if img.mode == "RGB" else img.convert("RGB")
-    pix = np.asarray(rgb, dtype=np.uint8)
-    all_white = int(pix.min()) > 250
+    all_white = min(low for low, _ in rgb.getextrema()) > 250
     if fast_colorthief is not None and not all_white:
         # The port skips near-white and see-through pixels itself; every pixel is opaque here.
         rgba = np.asarray(rgb.convert("RGBA"))
         return [_clamped(c) for c in fast_colorthief.get_palette(rgba, count, 1)]
     from colorthief import MMCQ
 
-    flat = pix.reshape(-1, 3)
+    flat = np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)
     keep = flat if all_white else flat[~(flat > 250).all(axis=1)]
     # MMCQ indexes each pixel's channels, so the plain lists tolist() makes serve as they are.
     cmap = MMCQ.quantize(keep.tolist(), count)
@@ -76,17 +75,21 @@ def extract(img: Image.Image, count: int = COLOURS) -> tuple[Swatch, ...]:
             uniq.append(c)
     pix = np.asarray(small, dtype=np.float32).reshape(-1, 3)
     pal = np.asarray(uniq, dtype=np.float32)
-    # |p - c|^2 = |p|^2 - 2 p.c + |c|^2; |p|^2 is the same for every c, so a matrix product
-    # ranks the colours. Every term is an integer below 2^24, which float32 holds exactly: the
-    # same ranking as the plain distances, four times faster than float64. One row per colour
-    # and a running minimum (the first colour kept on a tie, as argmin does) instead of argmin
-    # over rows of eight, which numpy walks one short row at a time: half the time.
-    dist = (-2.0 * pal) @ pix.T
-    dist += (pal ** 2).sum(axis=1)[:, None]
-    best, nearest = dist[0].copy(), np.zeros(len(pix), dtype=np.intp)
+    # |p - c|^2 = |p|^2 - 2 p.c + |c|^2; |p|^2 is the same for every c, so a product with
+    # -2c ranks the colours. Every term is an integer below 2^24, which float32 holds exactly:
+    # the same ranking as the plain distances. One colour at a time and a running minimum (the
+    # first colour kept on a tie, as argmin does): argmin over rows of eight, which numpy
+    # walks one short row at a time, cost twice as much, and one matrix of every distance at
+    # once half as much again (it is too big to stay in cache).
+    twice, squares = -2.0 * pal, (pal ** 2).sum(axis=1)
+    best = pix @ twice[0]
+    best += squares[0]
+    nearest = np.zeros(len(pix), dtype=np.uint8)
     for i in range(1, len(pal)):
-        closer = dist[i] < best
-        np.minimum(best, dist[i], out=best)
+        dist = pix @ twice[i]
+        dist += squares[i]
+        closer = dist < best
+        np.minimum(best, dist, out=best)
         nearest[closer] = i
     counts = np.bincount(nearest, minlength=len(uniq))
     # Plain ints, so shares are Python floats: numpy's round() differs from Python's at
