@@ -109,10 +109,12 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
 
 def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             progress: Callable[[str], None] | None = None,
-            max_memory: int | None = None
+            max_memory: int | None = None,
+            meanwhile: Callable[[], None] | None = None,
             ) -> tuple[list[dict], list[Problem], int, tuple[int, int]]:
     """Run the uncached jobs (in parallel when it pays, within the memory budget); return
-    records in job order, failures, the number cached and (cores, processes) used."""
+    records in job order, failures, the number cached and (cores, processes) used.
+    ``meanwhile`` runs here while worker processes start, if any do."""
     cache_dir = kit.root / STATE / "cache"
     work_root = kit.root / STATE / "work"
     records: dict[str, dict] = {}
@@ -128,10 +130,11 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             todo.append(job)
     cached = len(jobs) - len(todo)
     shutil.rmtree(work_root, ignore_errors=True)
-    # ``workers`` counts cores. Worker processes run up to THREADS portraits side by side on
-    # threads (kitgen.pool), one process per THREADS cores. When the memory budget has no room
-    # for that, a process per core runs one portrait, and the cores left without a process
-    # become threads inside each portrait. One process, or one portrait, runs here.
+    # ``workers`` counts cores. Worker processes run up to THREADS portraits side by side,
+    # their parts on THREADS threads they share (kitgen.pool, process.task_pool), one process
+    # per THREADS cores. When the memory budget has no room for that, a process per core runs
+    # one portrait, and the cores left without a process become threads inside each portrait.
+    # One process, or one portrait, runs here.
     cores = max(1, workers or os.cpu_count() or 1)
     budget = max_memory if max_memory is not None else memory.default_budget()
     pooled = cores > 1 and len(todo) > 1
@@ -140,11 +143,13 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     if pooled and memory.side_by_side(budget, list(need.values()), slots):
         procs = memory.pool_size(budget, -(-min(cores, len(todo)) // slots),
                                  list(need.values()))
-        threads = 1
+        threads = slots  # the worker's portraits share its threads (process.task_pool)
+        used_cores = procs * slots
     else:
         slots = 1
         procs = memory.pool_size(budget, min(cores, len(todo) or 1), list(need.values()))
         threads = min(memory.THREADS, max(1, cores // procs))
+        used_cores = procs * threads
     pooled = pooled and (procs > 1 or slots > 1)
     log.debug("%d portrait(s) to analyse: %d process(es) of %d portrait(s) at once, %d "
               "thread(s) each; memory budget %s MB", len(todo), procs if pooled else 0, slots,
@@ -169,11 +174,11 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
         args = {j.key: (j, kit.presets, work_root / j.key, threads) for j in todo}
-        pool.run_all(run_job, todo, args, procs, budget, need, finish, slots)
+        pool.run_all(run_job, todo, args, procs, budget, need, finish, slots, meanwhile)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
-    used = (procs * slots * threads, procs if pooled else 1)
+    used = (used_cores, procs if pooled else 1)
     return ordered, failed, cached, used if todo else (0, 0)
 
 
@@ -211,16 +216,23 @@ def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
                        cached=len(portraits), site_built=False, up_to_date=True)
 
 
+def _import_site_stage() -> None:
+    """Import what the stages after the analysis need (a third of a second: colour science,
+    Jinja2, MkDocs) while worker processes start, when a core would otherwise wait."""
+    import kitgen.analysis.kit_palette  # noqa: F401
+    import kitgen.guide.pages  # noqa: F401
+    import kitgen.manifest  # noqa: F401
+    import kitgen.site  # noqa: F401
+    import kitgen.site_state  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+
+
 def _build(root: Path, *, workers: int | None,
            progress: Callable[[str], None] | None,
            on_plan: Callable[[int], None] | None,
            max_memory: int | None = None) -> BuildReport:
-    from kitgen import site_state
-    from kitgen.analysis.kit_palette import merge
-    from kitgen.guide.pages import nav, render_pages
-    from kitgen.manifest import manifest
     from kitgen.kitfile.load import load_kit
-    from kitgen.site import SITE, build_site, config_file
 
     started = time.perf_counter()
     kit = load_kit(root)
@@ -228,7 +240,14 @@ def _build(root: Path, *, workers: int | None,
         jobs, dupes = plan(kit)
         if on_plan:
             on_plan(len(jobs))
-        records, failed, cached, used = analyse(kit, jobs, workers, progress, max_memory)
+        records, failed, cached, used = analyse(kit, jobs, workers, progress, max_memory,
+                                                meanwhile=_import_site_stage)
+        from kitgen import site_state
+        from kitgen.analysis.kit_palette import merge
+        from kitgen.guide.pages import nav, render_pages
+        from kitgen.manifest import manifest
+        from kitgen.site import SITE, build_site, config_file
+
         failed = sorted(kit.refused + dupes + failed, key=lambda p: p.source)
         portraits = [portrait_from_dict(r) for r in records]
         kit_palette = merge([p.palette for p in portraits])

@@ -117,12 +117,16 @@ class _Worker:
 
 def run_all(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple], workers: int,
             budget: int | None, need: dict[str, int],
-            finish: Callable[[Any, dict], None], slots: int = 1) -> None:
+            finish: Callable[[Any, dict], None], slots: int = 1,
+            meanwhile: Callable[[], None] | None = None) -> None:
     """``run_pool`` until every job (with ``key`` and ``rel``) has a record; a job that kills
-    its worker twice gets the WORKER_DIED error."""
+    its worker twice gets the WORKER_DIED error. ``meanwhile`` runs here once the first
+    workers are starting."""
     pending = jobs
     while pending:
-        lost, left = run_pool(run, pending, args, workers, budget, need, finish, slots)
+        lost, left = run_pool(run, pending, args, workers, budget, need, finish, slots,
+                              meanwhile)
+        meanwhile = None
         if not lost and len(left) == len(pending):  # no worker would start: one at a time
             lost, left = left, []
         pending = left
@@ -135,11 +139,13 @@ def run_all(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple], w
 def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
              workers: int, budget: int | None, need: dict[str, int],
              finish: Callable[[Any, dict], None],
-             slots: int = 1) -> tuple[list[Any], list[Any]]:
+             slots: int = 1,
+             meanwhile: Callable[[], None] | None = None) -> tuple[list[Any], list[Any]]:
     """Run ``run(*args[job.key])`` for ``jobs`` on ``workers`` processes of ``slots`` threads,
     starting each only while the memory budget has room, and hand each record to ``finish``
     as it comes. If a worker dies, let the others finish what they hold, and return the jobs
-    the dead one held (lost) and those not started."""
+    the dead one held (lost) and those not started. ``meanwhile`` runs once the workers are
+    starting: a worker's start (half a second of imports) leaves this process idle."""
     gate = memory.Gate(budget, workers, slots)
     queue = list(jobs)
     lost: list[Any] = []
@@ -183,6 +189,8 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
         with children_ignore_sigint():  # SIGINT ignored in the workers
             pool.extend(_Worker(slots) for _ in range(workers))
         fill()
+        if meanwhile is not None:
+            meanwhile()
         while any(w.jobs for w in pool):
             busy = [w for w in pool if w.jobs]
             ready = wait([w.conn for w in busy])

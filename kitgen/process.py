@@ -5,6 +5,7 @@ site root, so the same files can be cached and linked into any build.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -19,7 +20,7 @@ from kitgen.analysis.saliency import focus_point
 from kitgen.crops import render
 from kitgen.crops.placement import Placement, place
 from kitgen.crops.presets import Preset
-from kitgen.crops.pyramid import FILTER, GAP, Pyramid
+from kitgen.crops.pyramid import FILTER, GAP, PREVIEW_GAP, Pyramid
 from kitgen.decode import decode
 from kitgen.reading import read_portrait
 from kitgen.reading.landmarks import scaled
@@ -99,14 +100,29 @@ def crop_runs(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placem
     return factor, [partial(run, box, order) for box, order in work]
 
 
+_TASKS: dict[int, ThreadPoolExecutor] = {}
+_TASKS_LOCK = threading.Lock()
+
+
+def task_pool(threads: int) -> ThreadPoolExecutor:
+    """The process's pool of ``threads`` threads, shared by every portrait in work here: when
+    one of a worker's two portraits is done and no other is left to start, the one still in
+    work gets both threads instead of leaving a core idle until it ends."""
+    with _TASKS_LOCK:
+        if threads not in _TASKS:
+            _TASKS[threads] = ThreadPoolExecutor(max_workers=threads,
+                                                 thread_name_prefix="kitgen")
+        return _TASKS[threads]
+
+
 def run_tasks(tasks: list[Callable[[], Any]], threads: int) -> list[Any]:
     """Each task's result, in order; on up to ``threads`` threads, started in order. Pillow
     lets go of the GIL while it decodes, resamples and encodes, so two threads keep two cores
-    busy in one process (one copy of MediaPipe and the photo, not two)."""
+    busy in one process (one copy of MediaPipe and the photo, not two). A task never waits for
+    another, so portraits can share the threads."""
     if threads <= 1 or len(tasks) < 2:
         return [task() for task in tasks]
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kitgen") as pool:
-        return list(pool.map(lambda task: task(), tasks))
+    return list(task_pool(threads).map(lambda task: task(), tasks))
 
 
 def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path) -> Crop:
@@ -134,7 +150,7 @@ def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[
                      subject: int | None, out_dir: Path) -> None:
     size = web_size(full)
     scale = size[0] / full[0]
-    web = pyr.resize((0, 0, full[0], full[1]), size, reuse=False)
+    web = pyr.resize((0, 0, full[0], full[1]), size, reuse=False, gap=PREVIEW_GAP)
     render.write(out_dir / f"images/{pid}.jpg", render.jpeg_bytes(web))
     overlay = web.copy()
     draw = ImageDraw.Draw(overlay)
@@ -173,7 +189,8 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
     places = placements(full, presets, subj, focus)
     scale = crop_scale(presets, places)
     whole = (0, 0, *full)
-    web_f, thumb_f = view.factor_for(whole, web_size(full)), view.factor_for(whole, THUMB)
+    web_f = view.factor_for(whole, web_size(full), PREVIEW_GAP)
+    thumb_f = view.factor_for(whole, THUMB)
 
     def pictures() -> None:
         write_web_images(view, full, pid, faces, subject, out_dir)

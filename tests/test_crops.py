@@ -196,3 +196,44 @@ def test_two_threads_make_the_same_files_and_record_as_one(tmp_path):
         assert one[0] == two[0]
         assert sorted(one[1]) == sorted(two[1]) and len(one[1]) > 19
         assert one[1] == two[1]
+
+
+def test_the_guide_picture_reads_the_halved_copy_where_a_crop_reads_the_full_decode():
+    """2.6 source pixels per output pixel: a crop (a deliverable) is resampled from the full
+    decode, the guide's web picture (a preview) from the copy reduced by two."""
+    from kitgen.crops.pyramid import FILTER, GAP, PREVIEW_GAP, Pyramid
+
+    src = Image.open(ASTRONAUT).convert("RGB").resize((2600, 2600), Image.BICUBIC)
+    whole = (0, 0, 2600, 2600)
+    pyr = Pyramid(src)
+    crop = pyr.resize(whole, (1000, 1000), gap=GAP)
+    preview = pyr.resize(whole, (1000, 1000), reuse=False, gap=PREVIEW_GAP)
+    assert np.array_equal(np.asarray(crop), np.asarray(src.resize((1000, 1000), FILTER)))
+    assert np.array_equal(np.asarray(preview),
+                          np.asarray(src.reduce(2).resize((1000, 1000), FILTER)))
+    assert _psnr(preview, crop) > 40
+
+
+def test_portraits_in_work_at_once_share_the_process_threads():
+    """Two portraits' parts run on the process's two threads, not two threads each: when one
+    portrait is done, the other gets both."""
+    import threading
+    import time
+
+    from kitgen.process import run_tasks
+
+    seen: set[str] = set()
+
+    def part() -> None:
+        seen.add(threading.current_thread().name)
+        time.sleep(0.02)
+
+    callers = [threading.Thread(target=run_tasks, args=([part] * 6, 2)) for _ in range(2)]
+    for t in callers:
+        t.start()
+    for t in callers:
+        t.join()
+    assert len(seen) == 2
+    alone: set[str] = set()
+    run_tasks([lambda: (alone.add(threading.current_thread().name), time.sleep(0.02))] * 6, 2)
+    assert alone == seen  # the one portrait left runs on both

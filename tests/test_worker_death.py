@@ -38,8 +38,11 @@ def test_a_worker_of_two_slots_that_dies_costs_only_what_it_held():
     jobs = [Job(Path(n), f"portraits/{n}.jpg", n, {}, n, n) for n in "abcde"]
     args = {j.key: (j.pid,) for j in jobs}
     got: dict[str, dict] = {}
-    run_all(crash_on_b, jobs, args, 1, None, {}, lambda job, rec: got.setdefault(job.pid, rec),
-            slots=2)
+    order: list[str] = []
+    run_all(crash_on_b, jobs, args, 1, None, {},
+            lambda job, rec: (order.append(job.pid), got.setdefault(job.pid, rec)),
+            slots=2, meanwhile=lambda: order.append("meanwhile"))
+    assert order[0] == "meanwhile" and order.count("meanwhile") == 1  # not again on retries
     assert sorted(got) == list("abcde")
     assert got["b"] == {"error": WORKER_DIED, "source": "portraits/b.jpg"}
     assert all(got[n] == {"name": n} for n in "acde")

@@ -57,8 +57,8 @@ DE2000_SPACE = "lab-d65"  # the space coloraide's CIEDE2000 converts both colour
 
 @lru_cache(maxsize=1)
 def _named_lab() -> tuple[tuple[str, ...], np.ndarray]:
-    """The names (sorted, in display form) and their coordinates in CIEDE2000's own space (CIELab D65),
-    converted once rather than on every comparison."""
+    """The names (sorted, in display form) and their coordinates in CIEDE2000's own space
+    (CIELab D65), made once rather than on every comparison."""
     named = _named()
     return (tuple(_pretty(name) for name, _ in named),
             np.array([c.convert(DE2000_SPACE).coords() for _, c in named]))
