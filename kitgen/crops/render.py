@@ -27,8 +27,9 @@ def srgb_icc() -> bytes:
 
 def jpeg_bytes(img: Image.Image) -> bytes:
     buf = io.BytesIO()
-    img.convert("RGB").save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True,
-                            icc_profile=srgb_icc(), subsampling="4:2:0")
+    rgb = img if img.mode == "RGB" else img.convert("RGB")  # convert() copies even RGB
+    rgb.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True,
+             icc_profile=srgb_icc(), subsampling="4:2:0")
     return buf.getvalue()
 
 

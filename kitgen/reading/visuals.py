@@ -28,7 +28,8 @@ def annotated_thumbnail(img: Image.Image, face: Face | None, reading: dict | Non
     """``face`` and ``img`` share source pixel coordinates."""
     scale = min(1.0, THUMB_SIDE / max(img.size))
     size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
-    thumb = img.convert("RGB").resize(size, Image.BICUBIC, reducing_gap=2.0)
+    rgb = img if img.mode == "RGB" else img.convert("RGB")  # convert() copies even RGB
+    thumb = rgb.resize(size, Image.BICUBIC, reducing_gap=2.0)
     draw = ImageDraw.Draw(thumb)
     w, h = size
     for k in (1, 2):
