@@ -54,6 +54,7 @@ class BuildReport:
     up_to_date: bool = False  # True when no input changed and nothing was run at all
     workers: int = 0  # cores that analysed portraits (0: all came from the cache)
     processes: int = 0  # worker processes, or 1 when this process analysed them
+    pages_rendered: int = 0  # guide pages MkDocs rendered (the rest were the last build's)
 
     @property
     def exit_code(self) -> int:
@@ -260,11 +261,14 @@ def _build(root: Path, *, workers: int | None,
         inputs = site_state.digest(kit.root, config_file(kit.root), pages, site_nav, data,
                                    cache_dirs)
         site_built = not site_state.unchanged(state, site, inputs, data)
+        rendered = 0
         if site_built:  # else the site/ in place is what MkDocs would produce again
-            site = build_site(kit, pages, site_nav, data, cache_dirs)
-            site_state.remember(state, inputs)
+            made = build_site(kit, pages, site_nav, data, cache_dirs,
+                              site_state.previous(state))
+            site, rendered = made.path, made.rendered
+            site_state.remember(state, inputs, made.frame, made.pages)
     return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
                        crops=sum(len(p.crops) for p in portraits),
                        seconds=time.perf_counter() - started, cached=cached,
                        site_built=site_built, workers=used[0],
-                       processes=used[1])
+                       processes=used[1], pages_rendered=rendered)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +52,15 @@ def stage_docs(kit: Kit, pages: dict[str, str], data: dict[str, Any],
         cache.link_tree(d, docs)
 
 
-def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any]) -> None:
+def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
+               reuse: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+    """Build ``docs`` into ``out``; pages in ``reuse`` (Markdown paths) are taken from site/
+    when kitgen.page_reuse allows it. Returns how many pages were rendered."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from kitgen.page_reuse import DirtyWarning, ReusePages, allowed
     from kitgen.template_cache import CompiledTemplates
 
     handler = _Collect()
@@ -63,6 +68,8 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any]) -> None:
     mk_log.addHandler(handler)
     previous = mk_log.level
     mk_log.setLevel(logging.WARNING)
+    quiet = DirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         cfg = load_config(
             config_file=str(config_file(kit.root)),
@@ -70,22 +77,45 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any]) -> None:
             site_dir=str(out),
             strict=True,
             # MkDocs themes print site_name unescaped; the name is the user's text.
-            site_name=str(escape(f"{kit.brand.person.name} — brand guide")),
+            site_name=site_name(kit),
             nav=nav,
         )
+        reusing = ReusePages(kit.root / SITE, set(reuse)) if reuse and allowed(cfg.plugins) \
+            else None
         cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
-        mkdocs_build(cfg)
+        if reusing is not None:
+            cfg.plugins["kitgen-reuse-pages"] = reusing
+        mkdocs_build(cfg, dirty=reusing is not None)
+        return len(reusing.order) - len(reusing.reused) if reusing else \
+            sum(1 for _ in docs.rglob("*.md"))
     except (Abort, ConfigurationError) as exc:
         details = "; ".join(handler.messages[:5]) or str(exc)
         raise KitgenError(f"mkdocs.yml: the guide did not build in strict mode: {details}; "
                           "fix mkdocs.yml or themes/, then build again") from None
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         mk_log.removeHandler(handler)
         mk_log.setLevel(previous)
 
 
+def site_name(kit: Kit) -> str:
+    return str(escape(f"{kit.brand.person.name} — brand guide"))
+
+
+@dataclass
+class SiteBuild:
+    path: Path
+    frame: str
+    pages: dict[str, str]  # each page's Markdown digest
+    rendered: int  # pages MkDocs rendered (the others were the last build's)
+
+
 def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, Any],
-               cache_dirs: list[Path]) -> Path:
+               cache_dirs: list[Path], last: dict[str, Any] | None = None) -> SiteBuild:
+    """Stage, build and swap in the site. ``last`` is what the last build recorded
+    (site_state.previous): with the same frame, pages whose Markdown is unchanged are reused."""
+    from kitgen import site_state
+
     state = kit.root / ".kitgen"
     staging = state / "staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -93,12 +123,25 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
     docs.mkdir(parents=True)
     stage_docs(kit, pages, data, cache_dirs, docs)
     (docs / "kit.json").write_text(dumps(data), encoding="utf-8")
-    run_mkdocs(kit, docs, out, nav)
+    files = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
+    frame = site_state.frame(kit.root, config_file(kit.root), nav, files, site_name(kit))
+    digests = site_state.page_digests(pages)
+    last = last or {}
+    reuse = {rel for rel, d in digests.items() if last.get("pages", {}).get(rel) == d} \
+        if last.get("frame") == frame else set()
+    try:
+        rendered = run_mkdocs(kit, docs, out, nav, reuse)
+    except Exception:
+        if not reuse:
+            raise
+        # Anything odd about the last site: build every page, which reports real problems.
+        shutil.rmtree(out, ignore_errors=True)
+        rendered = run_mkdocs(kit, docs, out, nav)  # not dirty: the staged dates do not count
     site = kit.root / SITE
     recover(site)
     swap_in(out, site)
     shutil.rmtree(staging, ignore_errors=True)
-    return site
+    return SiteBuild(site, frame, digests, rendered)
 
 
 __all__ = ["build_site", "SITE"]

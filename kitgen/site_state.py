@@ -4,6 +4,8 @@ The site stage (staging, MkDocs, swap) is a function of the rendered pages, the 
 manifest, the per-portrait cache entries it links, mkdocs.yml, the theme files and kitgen's own
 code. Their digest is kept in .kitgen/site.json after each successful build; when the next
 build computes the same digest and site/ still holds the same kit.json, MkDocs is not run.
+The same file keeps what kitgen.page_reuse needs to re-render only the pages that changed:
+the digest of what every page reads (the frame) and a digest of each page's Markdown.
 """
 from __future__ import annotations
 
@@ -41,6 +43,36 @@ def digest(root: Path, config: Path, pages: dict[str, str], nav: list[Any],
     return h.hexdigest()
 
 
+def frame(root: Path, config: Path, nav: list[Any], files: list[str], site_name: str) -> str:
+    """What every page's HTML depends on besides its own Markdown: kitgen, MkDocs and
+    Material, mkdocs.yml, the theme files, the nav (every page's sidebar and footer), the site
+    name and the set of files the pages can link to."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    h.update(cache.code_version().encode())
+    h.update(f"mkdocs {version('mkdocs')} material {version('mkdocs-material')}".encode())
+    h.update(json.dumps([nav, sorted(files), site_name], default=str).encode())
+    h.update(config.read_bytes() if config.is_file() else b"")
+    for d in themes_dirs(root):
+        h.update(str(d.resolve()).encode())
+        _tree(h, d)
+    return h.hexdigest()
+
+
+def page_digests(pages: dict[str, str]) -> dict[str, str]:
+    return {rel: hashlib.sha256(text.encode()).hexdigest() for rel, text in pages.items()}
+
+
+def previous(state: Path) -> dict[str, Any]:
+    """What the last successful build recorded (empty when there is none)."""
+    try:
+        last = json.loads((state / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return last if isinstance(last, dict) else {}
+
+
 def unchanged(state: Path, site: Path, value: str, data: dict[str, Any]) -> bool:
     """True when the last successful build had this digest and its site/ is still in place."""
     try:
@@ -51,9 +83,11 @@ def unchanged(state: Path, site: Path, value: str, data: dict[str, Any]) -> bool
         return False
 
 
-def remember(state: Path, value: str) -> None:
+def remember(state: Path, value: str, site_frame: str | None = None,
+             pages: dict[str, str] | None = None) -> None:
     tmp = state / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps({"digest": value}), encoding="utf-8")
+    tmp.write_text(json.dumps({"digest": value, "frame": site_frame, "pages": pages or {}},
+                              sort_keys=True), encoding="utf-8")
     os.replace(tmp, state / STATE_FILE)
 
 
