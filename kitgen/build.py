@@ -266,7 +266,7 @@ def _build(root: Path, *, workers: int | None,
             made = build_site(kit, pages, site_nav, data, cache_dirs,
                               site_state.previous(state))
             site, rendered = made.path, made.rendered
-            site_state.remember(state, inputs, made.frame, made.pages)
+            site_state.remember(state, inputs, made.frame, made.pages, made.html)
     return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
                        crops=sum(len(p.crops) for p in portraits),
                        seconds=time.perf_counter() - started, cached=cached,

@@ -5,10 +5,11 @@ out different are those whose Markdown changed (its own page, and the overview, 
 colour pages when what they show of it changed), provided everything else a page reads is the
 same as last time: the nav (every page's sidebar and footer), mkdocs.yml, the theme, the site
 name, the set of files and the versions of kitgen, MkDocs and Material (site_state.frame).
-Then each other page's HTML is copied from site/ into the staged site, its staged Markdown is
-dated 1970, and MkDocs runs in its dirty mode, which skips a page whose output is newer than
-its source. Their search entries come from the last index, in page order, so the site is the
-same bytes as a full build's (tests/test_page_reuse.py compares every file).
+Then each other page's HTML is copied from site/ into the staged site (when it is still the
+bytes that build wrote), its staged Markdown is dated 1970, and MkDocs runs in its dirty mode,
+which skips a page whose output is newer than its source. Their search entries come from the
+last index, in page order, so the site is the same bytes as a full build's
+(tests/test_page_reuse.py compares every file).
 
 Only the plugins whose output kitgen knows may be configured (search, offline, glightbox):
 another could make a page depend on something else. Any failure of a build that reuses pages
@@ -16,6 +17,7 @@ is followed by a full build, which reports the problem if there is one.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -28,6 +30,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 KNOWN_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
                            "glightbox", "kitgen-compiled-templates"})
 DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def allowed(plugins: Any) -> bool:
@@ -43,18 +49,24 @@ class DirtyWarning(logging.Filter):
 
 
 class ReusePages(BasePlugin):
-    def __init__(self, site: Path, reuse: set[str]) -> None:
+    """Records where each page is written; takes the pages in ``reuse`` (Markdown path ->
+    digest of the HTML the last build wrote for it) from ``site`` when still those bytes."""
+
+    def __init__(self, site: Path, reuse: dict[str, str]) -> None:
         super().__init__()
         self.site = site
-        self.reuse = reuse  # Markdown paths, relative to docs/
+        self.reuse = reuse
         self.reused: set[str] = set()  # their page URLs
         self.order: list[str] = []  # every page's URL, in MkDocs' build order
+        self.dest: dict[str, str] = {}  # Markdown path -> output path
 
     def on_files(self, files: Any, config: Any) -> Any:  # noqa: ARG002 - MkDocs API
         for file in files.documentation_pages():
             self.order.append(file.url)
+            self.dest[file.src_uri] = file.dest_uri
             before = self.site / file.dest_uri
-            if file.src_uri not in self.reuse or not before.is_file():
+            if file.src_uri not in self.reuse or not before.is_file() \
+                    or digest(before) != self.reuse[file.src_uri]:
                 continue
             Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(before, file.abs_dest_path)  # a copy: site/ is never written through

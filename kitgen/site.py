@@ -53,9 +53,10 @@ def stage_docs(kit: Kit, pages: dict[str, str], data: dict[str, Any],
 
 
 def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
-               reuse: set[str] = frozenset()) -> int:  # type: ignore[assignment]
-    """Build ``docs`` into ``out``; pages in ``reuse`` (Markdown paths) are taken from site/
-    when kitgen.page_reuse allows it. Returns how many pages were rendered."""
+               reuse: dict[str, str] | None = None) -> tuple[int, dict[str, str]]:
+    """Build ``docs`` into ``out``. Pages in ``reuse`` (Markdown path -> digest of the HTML
+    the last build wrote) are taken from site/ when kitgen.page_reuse allows it. Returns how
+    many pages were rendered, and each page's output path when kitgen.page_reuse knew them."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -80,14 +81,14 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
             site_name=site_name(kit),
             nav=nav,
         )
-        reusing = ReusePages(kit.root / SITE, set(reuse)) if reuse and allowed(cfg.plugins) \
-            else None
+        pages = ReusePages(kit.root / SITE, reuse or {}) if allowed(cfg.plugins) else None
         cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
-        if reusing is not None:
-            cfg.plugins["kitgen-reuse-pages"] = reusing
-        mkdocs_build(cfg, dirty=reusing is not None)
-        return len(reusing.order) - len(reusing.reused) if reusing else \
-            sum(1 for _ in docs.rglob("*.md"))
+        if pages is not None:
+            cfg.plugins["kitgen-reuse-pages"] = pages
+        mkdocs_build(cfg, dirty=bool(pages and reuse))
+        if pages is None:
+            return sum(1 for _ in docs.rglob("*.md")), {}
+        return len(pages.order) - len(pages.reused), pages.dest
     except (Abort, ConfigurationError) as exc:
         details = "; ".join(handler.messages[:5]) or str(exc)
         raise KitgenError(f"mkdocs.yml: the guide did not build in strict mode: {details}; "
@@ -108,6 +109,7 @@ class SiteBuild:
     frame: str
     pages: dict[str, str]  # each page's Markdown digest
     rendered: int  # pages MkDocs rendered (the others were the last build's)
+    html: dict[str, str]  # Markdown path -> digest of the HTML written for it
 
 
 def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, Any],
@@ -115,6 +117,7 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
     """Stage, build and swap in the site. ``last`` is what the last build recorded
     (site_state.previous): with the same frame, pages whose Markdown is unchanged are reused."""
     from kitgen import site_state
+    from kitgen.page_reuse import digest
 
     state = kit.root / ".kitgen"
     staging = state / "staging"
@@ -127,21 +130,24 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
     frame = site_state.frame(kit.root, config_file(kit.root), nav, files, site_name(kit))
     digests = site_state.page_digests(pages)
     last = last or {}
-    reuse = {rel for rel, d in digests.items() if last.get("pages", {}).get(rel) == d} \
-        if last.get("frame") == frame else set()
+    html = last.get("html", {})
+    reuse = {rel: html[rel] for rel, d in digests.items()
+             if last.get("pages", {}).get(rel) == d and rel in html} \
+        if last.get("frame") == frame else {}
     try:
-        rendered = run_mkdocs(kit, docs, out, nav, reuse)
+        rendered, dest = run_mkdocs(kit, docs, out, nav, reuse)
     except Exception:
         if not reuse:
             raise
         # Anything odd about the last site: build every page, which reports real problems.
         shutil.rmtree(out, ignore_errors=True)
-        rendered = run_mkdocs(kit, docs, out, nav)  # not dirty: the staged dates do not count
+        rendered, dest = run_mkdocs(kit, docs, out, nav)  # not dirty: staged dates do not count
+    written = {rel: digest(out / uri) for rel, uri in dest.items() if (out / uri).is_file()}
     site = kit.root / SITE
     recover(site)
     swap_in(out, site)
     shutil.rmtree(staging, ignore_errors=True)
-    return SiteBuild(site, frame, digests, rendered)
+    return SiteBuild(site, frame, digests, rendered, written)
 
 
 __all__ = ["build_site", "SITE"]

@@ -84,10 +84,12 @@ def unchanged(state: Path, site: Path, value: str, data: dict[str, Any]) -> bool
 
 
 def remember(state: Path, value: str, site_frame: str | None = None,
-             pages: dict[str, str] | None = None) -> None:
+             pages: dict[str, str] | None = None, html: dict[str, str] | None = None) -> None:
+    """``pages``: each page's Markdown digest; ``html``: the digest of the HTML written for
+    it (kitgen.page_reuse takes a page from site/ only while it is still those bytes)."""
     tmp = state / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps({"digest": value, "frame": site_frame, "pages": pages or {}},
-                              sort_keys=True), encoding="utf-8")
+    tmp.write_text(json.dumps({"digest": value, "frame": site_frame, "pages": pages or {},
+                               "html": html or {}}, sort_keys=True), encoding="utf-8")
     os.replace(tmp, state / STATE_FILE)
 
 

@@ -25,6 +25,11 @@ def pages_of(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
+def same_portraits(kit: Path, other: Path) -> None:
+    shutil.copytree(kit / "content" / "portraits", other / "content" / "portraits",
+                    dirs_exist_ok=True)
+
+
 @pytest.fixture(scope="module")
 def reuse(tmp_path_factory):
     from kitgen.build import build
@@ -32,6 +37,7 @@ def reuse(tmp_path_factory):
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SOURCE_DATE_EPOCH", "1767225600")  # MkDocs dates its sitemap by build day
         kit = make_kit(tmp_path_factory.mktemp("kit"), None, PORTRAITS)
+        fresh = make_kit(tmp_path_factory.mktemp("fresh"), None, PORTRAITS)
         out = {"first": build(kit)}
         site = kit / "site"
         out["pages"] = pages_of(site)
@@ -43,18 +49,22 @@ def reuse(tmp_path_factory):
         out["edited"] = build(kit)
         out["edited_tree"] = tree(site)
         out["kept_after"] = kept.read_bytes()
-        fresh = make_kit(tmp_path_factory.mktemp("fresh"), None, PORTRAITS)
-        shutil.copy2(kit / "content" / "portraits" / HOPPER.name,
-                     fresh / "content" / "portraits" / HOPPER.name)
+        same_portraits(kit, fresh)
         out["fresh"] = build(fresh)
         out["fresh_tree"] = tree(fresh / "site")
+        # A page changed by hand in site/ is not what the last build wrote: rendered again.
+        hand = site / "portraits" / "eileen-collins-nasa.html"
+        hand.write_text(hand.read_text(encoding="utf-8") + "<!-- by hand -->", encoding="utf-8")
+        mirror(kit / "content" / "portraits" / HOPPER.name)
+        out["by_hand"] = build(kit)
+        out["by_hand_page"] = hand.read_text(encoding="utf-8")
         # The last site's search index is gone: the build that would reuse pages falls back
         # to rendering every page.
         (site / "search" / "search_index.json").unlink()
         mirror(kit / "content" / "portraits" / ASTRONAUT.name)
         out["broken"] = build(kit)
         out["broken_tree"] = tree(site)
-        mirror(fresh / "content" / "portraits" / ASTRONAUT.name)
+        same_portraits(kit, fresh)
         out["fresh2_tree"] = tree(build(fresh).site)
         # A plugin kitgen does not know could make pages depend on anything: no reuse.
         config = kit / "mkdocs.yml"
@@ -80,6 +90,12 @@ def test_a_site_with_reused_pages_is_the_same_bytes_as_a_full_build(reuse):
 
 def test_the_last_site_is_copied_from_never_written_through(reuse):
     assert reuse["kept_after"] == reuse["kept_before"]
+
+
+def test_a_page_changed_by_hand_in_the_site_is_rendered_again(reuse):
+    report = reuse["by_hand"]
+    assert report.exit_code == 0 and "by hand" not in reuse["by_hand_page"]
+    assert 2 <= report.pages_rendered < reuse["pages"]  # the edited portrait's page, and this
 
 
 def test_a_broken_last_site_means_a_full_build_with_the_same_bytes(reuse):
