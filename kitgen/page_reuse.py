@@ -17,7 +17,6 @@ is followed by a full build, which reports the problem if there is one.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -27,13 +26,11 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from kitgen.cache import file_sha256
+
 KNOWN_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
                            "glightbox", "kitgen-compiled-templates"})
 DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def allowed(plugins: Any) -> bool:
@@ -66,7 +63,7 @@ class ReusePages(BasePlugin):
             self.dest[file.src_uri] = file.dest_uri
             before = self.site / file.dest_uri
             if file.src_uri not in self.reuse or not before.is_file() \
-                    or digest(before) != self.reuse[file.src_uri]:
+                    or file_sha256(before) != self.reuse[file.src_uri]:
                 continue
             Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(before, file.abs_dest_path)  # a copy: site/ is never written through

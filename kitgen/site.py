@@ -117,7 +117,6 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
     """Stage, build and swap in the site. ``last`` is what the last build recorded
     (site_state.previous): with the same frame, pages whose Markdown is unchanged are reused."""
     from kitgen import site_state
-    from kitgen.page_reuse import digest
 
     state = kit.root / ".kitgen"
     staging = state / "staging"
@@ -142,7 +141,8 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
         # Anything odd about the last site: build every page, which reports real problems.
         shutil.rmtree(out, ignore_errors=True)
         rendered, dest = run_mkdocs(kit, docs, out, nav)  # not dirty: staged dates do not count
-    written = {rel: digest(out / uri) for rel, uri in dest.items() if (out / uri).is_file()}
+    written = {rel: cache.file_sha256(out / uri) for rel, uri in dest.items()
+               if (out / uri).is_file()}
     site = kit.root / SITE
     recover(site)
     swap_in(out, site)

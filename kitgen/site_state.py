@@ -29,17 +29,22 @@ def _tree(h: hashlib._Hash, root: Path) -> None:
             h.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def digest(root: Path, config: Path, pages: dict[str, str], nav: list[Any],
-           data: dict[str, Any], cache_dirs: list[Path]) -> str:
-    h = hashlib.sha256()
+def _code_config_theme(h: hashlib._Hash, root: Path, config: Path) -> None:
+    """kitgen's code, mkdocs.yml and the theme files: read by the whole site stage."""
     h.update(cache.code_version().encode())
-    h.update(json.dumps([pages, nav, [d.name for d in cache_dirs]], sort_keys=True,
-                        default=str).encode())
-    h.update(dumps(data).encode())
     h.update(config.read_bytes() if config.is_file() else b"")
     for d in themes_dirs(root):
         h.update(str(d.resolve()).encode())
         _tree(h, d)
+
+
+def digest(root: Path, config: Path, pages: dict[str, str], nav: list[Any],
+           data: dict[str, Any], cache_dirs: list[Path]) -> str:
+    h = hashlib.sha256()
+    _code_config_theme(h, root, config)
+    h.update(json.dumps([pages, nav, [d.name for d in cache_dirs]], sort_keys=True,
+                        default=str).encode())
+    h.update(dumps(data).encode())
     return h.hexdigest()
 
 
@@ -50,13 +55,9 @@ def frame(root: Path, config: Path, nav: list[Any], files: list[str], site_name:
     from importlib.metadata import version
 
     h = hashlib.sha256()
-    h.update(cache.code_version().encode())
+    _code_config_theme(h, root, config)
     h.update(f"mkdocs {version('mkdocs')} material {version('mkdocs-material')}".encode())
     h.update(json.dumps([nav, sorted(files), site_name], default=str).encode())
-    h.update(config.read_bytes() if config.is_file() else b"")
-    for d in themes_dirs(root):
-        h.update(str(d.resolve()).encode())
-        _tree(h, d)
     return h.hexdigest()
 
 
@@ -75,11 +76,11 @@ def previous(state: Path) -> dict[str, Any]:
 
 def unchanged(state: Path, site: Path, value: str, data: dict[str, Any]) -> bool:
     """True when the last successful build had this digest and its site/ is still in place."""
+    if previous(state).get("digest") != value:
+        return False
     try:
-        last = json.loads((state / STATE_FILE).read_text(encoding="utf-8"))
-        return last.get("digest") == value and \
-            (site / "kit.json").read_text(encoding="utf-8") == dumps(data)
-    except (OSError, ValueError):
+        return (site / "kit.json").read_text(encoding="utf-8") == dumps(data)
+    except OSError:
         return False
 
 
