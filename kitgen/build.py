@@ -218,7 +218,7 @@ def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
 
 
 def _import_site_stage() -> None:
-    """Import what the stages after the analysis need (a third of a second: colour science,
+    """Import what the stages after the analysis need (under half a second: colour science,
     Jinja2, MkDocs) while worker processes start, when a core would otherwise wait."""
     import kitgen.analysis.kit_palette  # noqa: F401
     import kitgen.guide.pages  # noqa: F401
@@ -227,6 +227,7 @@ def _import_site_stage() -> None:
     import kitgen.site_state  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
     import mkdocs.config  # noqa: F401
+    from skimage.color import deltaE_ciede2000  # noqa: F401 - kit palette names (lazy module)
 
 
 def _build(root: Path, *, workers: int | None,

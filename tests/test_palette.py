@@ -1,5 +1,7 @@
 """Palettes against images whose colours are known because the test paints them."""
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from kitgen.analysis.colour import delta_e, name_of
@@ -121,3 +123,62 @@ def test_an_all_white_image_keeps_a_valid_white():
     (swatch,) = extract(Image.new("RGB", (300, 200), (255, 255, 255)))
     assert all(250 <= v <= 255 for v in swatch.rgb), swatch
     assert len(swatch.hex) == 7 and swatch.share == 1.0
+
+
+def _merge_every_pair(palettes, limit=8):
+    """The kit palette as first written: every pair measured again on every step (the oracle
+    for the distance-matrix merge, which must pick the same pairs in the same order)."""
+    import math
+
+    from kitgen.analysis.colour import oklab_of
+
+    n = len(palettes)
+    clusters = [[s.share / n, *oklab_of(s.rgb)] for pal in palettes for s in pal]
+    while len(clusters) > 1:
+        best = None
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                d = math.dist(clusters[i][1:], clusters[j][1:])
+                if best is None or d < best[0]:
+                    best = (d, i, j)
+        d, i, j = best
+        if d >= 0.06 and len(clusters) <= limit:
+            break
+        wi, wj = clusters[i][0], clusters[j][0]
+        w = wi + wj
+        clusters[i] = [w] + [(clusters[i][k] * wi + clusters[j][k] * wj) / w for k in (1, 2, 3)]
+        del clusters[j]
+    return sorted((round(c[0], 12), *(round(v, 12) for v in c[1:])) for c in clusters)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(*[st.integers(0, 255)] * 3), min_size=1, max_size=8),
+                min_size=1, max_size=12))
+def test_kit_palette_merges_the_same_pairs_as_measuring_every_pair(colours):
+    """Repeated colours make exact ties: the earlier pair must still win."""
+    from kitgen.analysis.colour import rgb_from_oklab
+    from kitgen.records import Swatch
+
+    palettes = [tuple(Swatch(hex="", rgb=rgb, hsl=(0, 0, 0), share=1 / len(pal), name="")
+                      for rgb in pal) for pal in colours]
+    want = _merge_every_pair(palettes)
+    got = merge(palettes)
+    assert len(got) == len(want)
+    expected = sorted(rgb_from_oklab(tuple(c[1:])) for c in want)
+    assert sorted(s.rgb for s in got) == expected
+    assert sorted(round(s.share, 9) for s in got) == sorted(
+        round(c[0] / sum(x[0] for x in want), 9) for c in want)
+
+
+def test_kit_palette_of_forty_portraits_keeps_at_most_eight_colours():
+    rng = np.random.default_rng(3)
+    from kitgen.analysis.colour import hex_of, hsl_of
+    from kitgen.records import Swatch
+
+    palettes = [tuple(Swatch(hex=hex_of(rgb), rgb=rgb, hsl=hsl_of(rgb), share=1 / 8, name="")
+                      for rgb in (tuple(int(v) for v in rng.integers(0, 256, 3))
+                                  for _ in range(8))) for _ in range(40)]
+    kit = merge(palettes)
+    assert len(kit) == 8
+    assert abs(sum(s.share for s in kit) - 1) < 1e-9
+    assert [s.share for s in kit] == sorted((s.share for s in kit), reverse=True)
