@@ -171,6 +171,7 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             progress(job.rel)
 
     if not pooled:
+        pool.stop_spares()  # a worker started early (kitgen.early_start) is not wanted
         for job in todo:
             finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
@@ -193,14 +194,22 @@ def build(root: Path | str = ".", *, workers: int | None = None,
 
     started = time.perf_counter()
     root = Path(root).resolve()
+    cache.forget_hashes()
     inputs = uptodate.digest(root)
     if inputs is not None:
         with BuildLock(root / STATE):
             done = uptodate.last_manifest(root / STATE, root / "site", inputs)
         if done is not None:
             return report_from_manifest(root / "site", done, time.perf_counter() - started)
-    report = _build(root, workers=workers, progress=progress, on_plan=on_plan,
-                    max_memory=max_memory)
+    from kitgen import early_start
+
+    try:
+        if inputs is not None:  # a kit to build: content/ has just been hashed
+            early_start.start(root, workers, max_memory)
+        report = _build(root, workers=workers, progress=progress, on_plan=on_plan,
+                        max_memory=max_memory)
+    finally:
+        pool.stop_spares()
     report.seconds = time.perf_counter() - started
     if inputs is not None and uptodate.digest(root) == inputs:  # unchanged while building
         uptodate.remember(root / STATE, report.site, inputs)

@@ -39,12 +39,29 @@ def code_version() -> str:
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 
+_HASHED: dict[tuple, str] = {}  # file_sha256 results by the file's identity and dates
+
+
 def file_sha256(path: Path) -> str:
+    """The file's sha256, hashed once per build while the file stays the same: a build hashes
+    every source for its inputs' digest, its early start and its plan. A write changes the
+    file's ctime (and usually its size or mtime), so a changed file is hashed again."""
+    st = os.stat(path)
+    sig = (os.fspath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    known = _HASHED.get(sig)
+    if known is not None:
+        return known
     h = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
-    return h.hexdigest()
+    _HASHED[sig] = digest = h.hexdigest()
+    return digest
+
+
+def forget_hashes() -> None:
+    """Each build hashes afresh (``kitgen serve`` builds many times in one process)."""
+    _HASHED.clear()
 
 
 def lookup(cache_dir: Path, k: str) -> dict | None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from kitgen.errors import PortraitError
@@ -48,6 +47,8 @@ def register_heif() -> None:
 def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
     icc = img.info.get("icc_profile")
     if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        import numpy as np  # here only: the build's planning reads headers through this module
+
         arr = np.asarray(img).astype(np.int64)
         # 16-bit sources always scale by 256, even dark ones; plain 32-bit "I" images only
         # when their values leave the 8-bit range.

@@ -102,3 +102,21 @@ def test_a_portrait_replaced_after_planning_is_refused_not_cached(tmp_path):
         ("portraits/cameraman.png", "changed while kitgen was reading it; run kitgen build again")]
     stored = {p.name for p in (kit_dir / ".kitgen" / "cache").iterdir()}
     assert stored == {j.key for j in jobs if j.rel.endswith(".jpg")}
+
+
+def test_a_file_rewritten_in_place_with_the_same_size_is_hashed_again(tmp_path):
+    """file_sha256 keeps what it hashed while the file's identity and dates stay the same."""
+    import hashlib
+    import os
+
+    from kitgen import cache
+
+    path = tmp_path / "a.bin"
+    for _ in range(200):
+        path.write_bytes(os.urandom(1000))
+        first = cache.file_sha256(path)
+        assert cache.file_sha256(path) == first == hashlib.sha256(path.read_bytes()).hexdigest()
+        data = os.urandom(1000)
+        with open(path, "r+b") as fh:
+            fh.write(data)
+        assert cache.file_sha256(path) == hashlib.sha256(data).hexdigest()

@@ -10,11 +10,11 @@ from pydantic import ValidationError
 
 from kitgen.crops.presets import Preset, make_custom, presets_for
 from kitgen.errors import KitError
+from kitgen.kitfile import IMAGE_SUFFIXES
 from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
 from kitgen.kitfile.schema import BrandFile, PortraitEntry
 from kitgen.records import Problem
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif", ".tif", ".tiff")
 BRAND_FILE = "brand.yml"
 
 
