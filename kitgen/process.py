@@ -127,7 +127,7 @@ def run_tasks(tasks: list[Callable[[], Any]], threads: int) -> list[Any]:
 
 def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path) -> Crop:
     rel = f"crops/{pid}/{preset.id}.jpg"
-    render.write(out_dir / rel, render.jpeg_bytes(out))
+    render.save_jpeg(out, out_dir / rel)
     preview = None
     if preset.circle:
         preview = f"crops/{pid}/{preset.id}-circle.png"
@@ -151,7 +151,7 @@ def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[
     size = web_size(full)
     scale = size[0] / full[0]
     web = pyr.resize((0, 0, full[0], full[1]), size, reuse=False, gap=PREVIEW_GAP)
-    render.write(out_dir / f"images/{pid}.jpg", render.jpeg_bytes(web))
+    render.save_jpeg(web, out_dir / f"images/{pid}.jpg")
     overlay = web.copy()
     draw = ImageDraw.Draw(overlay)
     lw = max(2, round(max(size) / 300))
@@ -165,7 +165,7 @@ def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[
     if subject is not None and faces[subject].eyes:
         (lx, ly), (rx, ry) = faces[subject].eyes
         draw.line((lx * scale, ly * scale, rx * scale, ry * scale), fill=(0, 200, 255), width=lw)
-    render.write(out_dir / f"images/{pid}-faces.jpg", render.jpeg_bytes(overlay))
+    render.save_jpeg(overlay, out_dir / f"images/{pid}-faces.jpg")
 
 
 def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
