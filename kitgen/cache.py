@@ -16,6 +16,7 @@ from pathlib import Path
 from kitgen import __version__
 
 RECORD = "record.json"
+FILES = "files.json"  # each output file's size and date when stored (lookup checks them)
 
 
 def key(sha256: str, pid: str, entry: dict, presets: list[dict], extra: str = "") -> str:
@@ -64,12 +65,31 @@ def forget_hashes() -> None:
     _HASHED.clear()
 
 
+def _listing(folder: Path) -> dict[str, list[int]]:
+    """Each output file's size and modification time, by path."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name not in (RECORD, FILES, RECORD + ".tmp"):
+            st = path.stat()
+            out[path.relative_to(folder).as_posix()] = [st.st_size, st.st_mtime_ns]
+    return out
+
+
 def lookup(cache_dir: Path, k: str) -> dict | None:
-    rec = cache_dir / k / RECORD
+    """The entry's record, or None when it is missing or any of its files is not the file
+    the build stored: the site's files are hard links to these (kitgen.media_links), so an
+    image edited or removed in site/ is made again rather than published."""
+    entry = cache_dir / k
     try:
-        return json.loads(rec.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        rec = json.loads((entry / RECORD).read_text(encoding="utf-8"))
+        stored = json.loads((entry / FILES).read_text(encoding="utf-8"))
+        for rel, (size, mtime_ns) in stored.items():
+            st = (entry / rel).stat()
+            if st.st_size != size or st.st_mtime_ns != mtime_ns:
+                return None
+    except (OSError, ValueError, TypeError):
         return None
+    return rec
 
 
 def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
@@ -79,6 +99,7 @@ def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
     if final.exists():
         shutil.rmtree(final)
     final.parent.mkdir(parents=True, exist_ok=True)
+    (work_dir / FILES).write_text(json.dumps(_listing(work_dir)), encoding="utf-8")
     tmp = work_dir / (RECORD + ".tmp")
     # Key order kept: a cached record must give the same kit.json bytes as a fresh one.
     tmp.write_text(json.dumps(record), encoding="utf-8")
@@ -88,9 +109,9 @@ def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
 
 
 def link_tree(src: Path, dst: Path) -> None:
-    """Hard-link (or copy) every file of src into dst, skipping the record."""
+    """Hard-link (or copy) every file of src into dst, skipping the record and listing."""
     for path in sorted(src.rglob("*")):
-        if path.is_dir() or path.name == RECORD:
+        if path.is_dir() or path.name in (RECORD, FILES):
             continue
         target = dst / path.relative_to(src)
         target.parent.mkdir(parents=True, exist_ok=True)

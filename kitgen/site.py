@@ -61,6 +61,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from kitgen.media_links import LinkMedia
     from kitgen.page_reuse import DirtyWarning, ReusePages, allowed
     from kitgen.template_cache import CompiledTemplates
 
@@ -81,10 +82,12 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
             site_name=site_name(kit),
             nav=nav,
         )
-        pages = ReusePages(kit.root / SITE, reuse or {}) if allowed(cfg.plugins) else None
+        known = allowed(cfg.plugins)
+        pages = ReusePages(kit.root / SITE, reuse or {}) if known else None
         cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
-        if pages is not None:
+        if known:
             cfg.plugins["kitgen-reuse-pages"] = pages
+            cfg.plugins["kitgen-link-media"] = LinkMedia()
         mkdocs_build(cfg, dirty=bool(pages and reuse))
         if pages is None:
             return sum(1 for _ in docs.rglob("*.md")), {}
