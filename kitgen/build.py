@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kitgen import cache, memory, pool
+from kitgen import cache, memory
 from kitgen.errors import PortraitError
 from kitgen.ids import unique_ids
 from kitgen.lock import BuildLock
@@ -116,6 +116,8 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     """Run the uncached jobs (in parallel when it pays, within the memory budget); return
     records in job order, failures, the number cached and (cores, processes) used.
     ``meanwhile`` runs here while worker processes start, if any do."""
+    from kitgen import pool  # here, not at the top: a no-change rebuild never needs it
+
     cache_dir = kit.root / STATE / "cache"
     work_root = kit.root / STATE / "work"
     records: dict[str, dict] = {}
@@ -201,7 +203,7 @@ def build(root: Path | str = ".", *, workers: int | None = None,
             done = uptodate.last_manifest(root / STATE, root / "site", inputs)
         if done is not None:
             return report_from_manifest(root / "site", done, time.perf_counter() - started)
-    from kitgen import early_start
+    from kitgen import early_start, pool
 
     try:
         if inputs is not None:  # a kit to build: content/ has just been hashed
