@@ -63,6 +63,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
 
     from kitgen.media_links import LinkMedia
     from kitgen.page_reuse import DirtyWarning, ReusePages, allowed
+    from kitgen.raw_blocks import RawBlocks
     from kitgen.template_cache import CompiledTemplates
 
     handler = _Collect()
@@ -85,6 +86,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
         known = allowed(cfg.plugins)
         pages = ReusePages(kit.root / SITE, reuse or {}) if known else None
         cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
+        cfg.plugins["kitgen-raw-blocks"] = RawBlocks()
         if known:
             cfg.plugins["kitgen-reuse-pages"] = pages
             cfg.plugins["kitgen-link-media"] = LinkMedia()
