@@ -22,9 +22,6 @@ from kitgen.crops.placement import Placement, place
 from kitgen.crops.presets import Preset
 from kitgen.crops.pyramid import FILTER, GAP, PREVIEW_GAP, Pyramid
 from kitgen.decode import decode
-from kitgen.reading import read_portrait
-from kitgen.reading.landmarks import scaled
-from kitgen.reading.visuals import annotated_png
 from kitgen.records import Crop, Face, Portrait
 
 WEB_SIDE = 1200
@@ -197,6 +194,12 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         view.release(web_f)
 
     def read() -> dict:
+        # Imported here (about 0.2 s: scikit-image, SciPy): a new worker's first portraits
+        # import it on a thread of their own while their crops start, not before any work.
+        from kitgen.reading import read_portrait
+        from kitgen.reading.landmarks import scaled
+        from kitgen.reading.visuals import annotated_png
+
         reading = read_portrait(arr, scaled(subj, factor) if subj else None,
                                 [scaled(f, factor) for f in faces])
         k = view.scale * thumb_f
