@@ -5,6 +5,7 @@ site root, so the same files can be cached and linked into any build.
 """
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +31,7 @@ WEB_SIDE = 1200
 VIEW_SIDE = round(GAP * WEB_SIDE)
 THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
 THUMB = (THUMB_SIDE, THUMB_SIDE)
+PREVIEW_SIDE = 400  # circle previews of avatars: as the platforms show a profile photo
 
 
 def choose_subject(faces: list[Face], wanted: int | None) -> tuple[int | None, list[str]]:
@@ -84,10 +86,14 @@ def crop_runs(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placem
 
     def run(box: tuple, order: list[int]) -> list[tuple[int, Crop]]:
         done = []
+        written: dict[tuple, Path] = {}  # this box's files so far (_write_crop)
+        images: dict[tuple[int, int], Any] = {}
         for n, i in enumerate(order):
-            out = pyr.resize(box, sizes[i], keep=n + 1 < len(order))
+            if sizes[i] not in images:
+                images[sizes[i]] = pyr.resize(box, sizes[i], keep=n + 1 < len(order))
             pyr.release(factor[i])
-            done.append((i, _write_crop(out, pid, presets[i], places[i], out_dir)))
+            done.append((i, _write_crop(images[sizes[i]], pid, presets[i], places[i],
+                                        out_dir, written)))
         pyr.forget(box)
         return done
 
@@ -122,14 +128,36 @@ def run_tasks(tasks: list[Callable[[], Any]], threads: int) -> list[Any]:
     return list(task_pool(threads).map(lambda task: task(), tasks))
 
 
-def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path) -> Crop:
+def _once(written: dict[tuple, Path], key: tuple, path: Path, make: Callable[[], None]) -> None:
+    """Write ``path`` with ``make``, or copy the file already made under ``key``."""
+    if key in written:
+        shutil.copyfile(written[key], path)
+    else:
+        make()
+        written[key] = path
+
+
+def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path,
+                written: dict[tuple, Path]) -> Crop:
+    """One crop's files. The formats of one source box share what they can (``written``
+    holds the box's files so far): same-size formats (three 320 px avatars, two 400 px) are
+    one resample and one encode, and the circle previews of the avatars larger than 400 px
+    are one 400 px picture, made from the first (largest) of them, encoded once."""
     rel = f"crops/{pid}/{preset.id}.jpg"
-    render.save_jpeg(out, out_dir / rel)
+    _once(written, ("crop", out.size), out_dir / rel,
+          lambda: render.save_jpeg(out, out_dir / rel))
     preview = None
     if preset.circle:
         preview = f"crops/{pid}/{preset.id}-circle.png"
-        small = out if preset.width <= 400 else out.resize((400, 400), FILTER)
-        render.write(out_dir / preview, render.circle_preview(small))
+        side = min(PREVIEW_SIDE, preset.width)
+        small = out if preset.width <= PREVIEW_SIDE else None
+
+        def make() -> None:
+            shown = small if small is not None else out.resize((PREVIEW_SIDE, PREVIEW_SIDE),
+                                                                FILTER)
+            render.write(out_dir / preview, render.circle_preview(shown))
+
+        _once(written, ("preview", side, out.size if small else None), out_dir / preview, make)
     w, h = pl.box[2], pl.box[3]
     factor = max(preset.width / w, preset.height / h)
     return Crop(preset=preset.id, width=preset.width, height=preset.height,

@@ -237,3 +237,45 @@ def test_portraits_in_work_at_once_share_the_process_threads():
     alone: set[str] = set()
     run_tasks([lambda: (alone.add(threading.current_thread().name), time.sleep(0.02))] * 6, 2)
     assert alone == seen  # the one portrait left runs on both
+
+
+def test_formats_of_one_box_share_their_resamples_and_encodes(tmp_path, monkeypatch):
+    """Same-size formats of one box (three 320 px avatars, two 400 px) are one encode, and
+    the circle previews of avatars over 400 px one 400 px picture; every file is still there,
+    at its own size."""
+    from collections import Counter
+
+    from kitgen.crops import render
+    from kitgen.process import process
+
+    jpegs, pngs = Counter(), []
+    save_jpeg, circle = render.save_jpeg, render.circle_preview
+
+    def counted_jpeg(img, path):
+        jpegs[img.size] += 1
+        save_jpeg(img, path)
+
+    def counted_circle(img):
+        pngs.append(img.size)
+        return circle(img)
+
+    monkeypatch.setattr(render, "save_jpeg", counted_jpeg)
+    monkeypatch.setattr(render, "circle_preview", counted_circle)
+    rec = process(ASTRONAUT, "portraits/a.png", "a", {}, list(PRESETS), tmp_path)
+    crops = {c.preset: c for c in rec.crops}
+    assert len(crops) == len(PRESETS)
+    avatar_box = crops["instagram-profile"].box
+    same_box = [p for p in PRESETS if crops[p.id].box == avatar_box]
+    assert {"facebook-profile", "threads-profile", "linkedin-profile", "x-profile",
+            "youtube-profile", "github-avatar", "teams-profile"} <= {p.id for p in same_box}
+    assert jpegs[(320, 320)] == 1 and jpegs[(400, 400)] == 1
+    # 320 (three avatars), 200, 400 (two), and one shared 400 px picture for 500-800 px ones.
+    assert sorted(pngs) == [(200, 200), (320, 320), (400, 400), (400, 400)]
+    for p in PRESETS:
+        with Image.open(tmp_path / crops[p.id].path) as im:
+            assert im.size == (p.width, p.height)
+        if p.circle:
+            with Image.open(tmp_path / crops[p.id].preview) as im:
+                assert im.size == (min(p.width, 400),) * 2 and im.mode == "RGBA"
+    for a, b in [("instagram-profile", "threads-profile"), ("linkedin-profile", "x-profile")]:
+        assert (tmp_path / crops[a].path).read_bytes() == (tmp_path / crops[b].path).read_bytes()
