@@ -215,7 +215,7 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
     scale = crop_scale(presets, places)
     whole = (0, 0, *full)
     web_f = view.factor_for(whole, web_size(full), PREVIEW_GAP)
-    thumb_f = view.factor_for(whole, THUMB)
+    thumb_f = view.factor_for(whole, THUMB, PREVIEW_GAP)  # a guide picture, like the web one
 
     def pictures() -> None:
         write_web_images(view, full, pid, faces, subject, out_dir)
