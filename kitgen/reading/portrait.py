@@ -8,12 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from skimage.color import rgb2lab
 
 from kitgen.reading import landmarks as lm
 from kitgen.reading.asymmetry import read_asymmetry
 from kitgen.reading.background import read_background
-from kitgen.reading.colour_mood import read_colour
+from kitgen.reading.colour_mood import lab_of, read_colour
 from kitgen.reading.expression import read_expression
 from kitgen.reading.framing import read_framing
 from kitgen.reading.gaze import read_gaze
@@ -97,11 +96,11 @@ def read_portrait(rgb: np.ndarray, face: Face | None, faces: list[Face]) -> dict
     else:
         out.update({"framing": None, "face_share": None, "face_centre": None, "thirds": None})
     reg = regions(rgb, face.box if face is not None else None)
-    lab = rgb2lab(reg.small)
+    lab = lab_of(reg.small)
     out.update(read_colour(lab, reg.subject, reg.background))
     out.update(read_background(lab[..., 0], reg.background, reg.face))
     window = _centre_window(rgb)
-    out.update(read_nostalgia(rgb2lab(window)[..., 0], lab))
+    out.update(read_nostalgia(lab_of(window)[..., 0], lab))
     out["energy"] = energy(out)
     return _plain(out)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image
-from skimage.color import rgb2lab
 from skimage.filters import gaussian
 
 from kitgen.reading import landmarks as lm
+from kitgen.reading.colour_mood import lab_of
 from kitgen.reading.thresholds import T
 
 _PATCHES = ((lm.CHEEK_A, 0.2), (lm.CHEEK_B, 0.2), (lm.FOREHEAD_SKIN, 0.22))
@@ -30,7 +30,7 @@ def fine_detail(rgb: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     crop = Image.fromarray(np.ascontiguousarray(rgb[y0:y1, x0:x1]))
     size = (max(8, round(crop.width * scale)), max(8, round(crop.height * scale)))
     crop = crop.resize(size, Image.LANCZOS)
-    light = rgb2lab(np.asarray(crop))[..., 0]
+    light = lab_of(np.asarray(crop))[..., 0]
     detail = light - gaussian(light, sigma=1.0, preserve_range=True)
     yy, xx = np.mgrid[0:light.shape[0], 0:light.shape[1]]
     mask = np.zeros(light.shape, dtype=bool)
