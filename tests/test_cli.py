@@ -88,3 +88,25 @@ def test_analyse_prints_records_without_a_site(tmp_path):
     assert data["failed"][0]["source"].endswith("notes.jpg")
     assert "not an image" in data["failed"][0]["message"]
     assert not (tmp_path / "site").exists()
+
+
+def test_the_build_command_ends_its_process_without_interpreter_teardown(tmp_path):
+    """kitgen build, run as the program, leaves through os._exit once its output is flushed
+    (atexit handlers do not run); called from Python, it leaves through SystemExit."""
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n", [CAMERAMAN])
+    script = ("import atexit, sys\n"
+              "atexit.register(lambda: print('teardown ran', flush=True))\n"
+              "from kitgen.cli import entry\n"
+              f"sys.argv = ['kitgen', 'build', '--kit', {str(kit)!r}]\n"
+              "entry()\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("built 1 portrait(s)") and "teardown ran" not in out.stdout
+    version = subprocess.run([sys.executable, "-c", script.replace(
+        f"['kitgen', 'build', '--kit', {str(kit)!r}]", "['kitgen', '--version']")],
+        capture_output=True, text=True)
+    assert "teardown ran" in version.stdout
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-q"])
+    assert result.exit_code == 0  # in-process: a SystemExit, the caller's process goes on
