@@ -8,6 +8,7 @@ pages it renders are the same bytes either way.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -32,12 +33,24 @@ class _Forgiving(FileSystemBytecodeCache):
             pass
 
 
+def bytecode_cache(settings: str = "") -> FileSystemBytecodeCache | None:
+    """The cache, or None when it has no folder to live in. kitgen's own page templates
+    (kitgen.guide.pages) use it too: compiling them was about 0.06 s of every build. Jinja
+    keys an entry by template path and source only, so an environment whose compile settings
+    differ from MkDocs' passes ``settings`` and gets a folder of its own."""
+    try:
+        folder = cache_dir()
+        if settings:
+            folder = folder / hashlib.sha256(settings.encode()).hexdigest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home folder, or no room to write in it
+        return None
+    return _Forgiving(str(folder))
+
+
 class CompiledTemplates(BasePlugin):
     def on_env(self, env: Any, config: Any, files: Any) -> Any:  # noqa: ARG002 - MkDocs API
-        try:
-            folder = cache_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-        except (OSError, RuntimeError):  # no home folder, or no room to write in it
-            return env
-        env.bytecode_cache = _Forgiving(str(folder))
+        cache = bytecode_cache()
+        if cache is not None:
+            env.bytecode_cache = cache
         return env

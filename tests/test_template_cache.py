@@ -43,3 +43,24 @@ def test_a_failed_write_costs_the_speed_up_not_the_build(tmp_path, monkeypatch):
     assert env.bytecode_cache is not None
     assert env.get_template("page.html").render(title="Hi") == "<h1>Hi</h1>"
     assert list((tmp_path / "kitgen" / "jinja").iterdir()) == []
+
+
+def test_page_templates_use_a_folder_of_their_own_and_render_the_same(tmp_path, monkeypatch,
+                                                                      example_build):
+    """kitgen's page templates compile with settings MkDocs' do not share (trim_blocks and
+    the like, which Jinja's cache key leaves out), so they are kept apart."""
+    from kitgen.analysis.kit_palette import merge
+    from kitgen.guide.pages import render_pages
+    from kitgen.kitfile.load import load_kit
+    from kitgen.manifest import manifest
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    kit_root, report = example_build
+    kit = load_kit(kit_root)
+    palette = merge([p.palette for p in report.portraits])
+    data = manifest(kit, report.portraits, palette, report.failed)
+    first = render_pages(kit, report.portraits, palette, data)
+    folders = [p for p in (tmp_path / "kitgen" / "jinja").iterdir() if p.is_dir()]
+    assert len(folders) == 1 and len(list(folders[0].iterdir())) >= 4
+    assert not [p for p in (tmp_path / "kitgen" / "jinja").iterdir() if p.is_file()]
+    assert render_pages(kit, report.portraits, palette, data) == first

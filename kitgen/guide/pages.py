@@ -16,19 +16,20 @@ from kitgen.guide.escape import md_text
 from kitgen.kitfile.load import Kit
 from kitgen.reading.explain import explain, kit_platforms, mood_map
 from kitgen.records import Portrait, Swatch
+from kitgen.template_cache import bytecode_cache
 from kitgen.themes import themes_dirs
 
 
+SETTINGS = {  # every {{ value }} is HTML-escaped; |t also neutralises Markdown for typed text
+    "autoescape": True, "keep_trailing_newline": True, "trim_blocks": True,
+    "lstrip_blocks": True, "undefined": jinja2.StrictUndefined}
+
+
 def environment(kit: Kit) -> jinja2.Environment:
+    compiled = bytecode_cache(f"kitgen pages {jinja2.__version__} {sorted(SETTINGS.items())}")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d / "pages") for d in themes_dirs(kit.root)]),
-        # Every {{ value }} is HTML-escaped; |t also neutralises Markdown for typed text.
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+        bytecode_cache=compiled, **SETTINGS)
     env.filters["t"] = md_text
     env.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
     env.filters["factor"] = factor
