@@ -157,7 +157,8 @@ def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path,
                                                                 FILTER)
             render.write(out_dir / preview, render.circle_preview(shown))
 
-        _once(written, ("preview", side, out.size if small else None), out_dir / preview, make)
+        _once(written, ("preview", side, None if small is None else out.size), out_dir / preview,
+              make)
     w, h = pl.box[2], pl.box[3]
     factor = max(preset.width / w, preset.height / h)
     return Crop(preset=preset.id, width=preset.width, height=preset.height,
