@@ -2,9 +2,10 @@
 
 A worker takes about a third of a second to start (MediaPipe, NumPy, colour science), and
 reading brand.yml, planning and sizing the pool take about 0.2 s more of imports and work
-before the pool would start one, while the second core waits. The inputs' digest (kitgen.uptodate) has just hashed
-every file under content/, so the images that the last build's kit.json does not list are
-known at once: when at least two are new, which the pool runs in a worker, one starts now.
+before the pool would start one, while the second core waits. The inputs' digest
+(kitgen.uptodate) has just hashed every file under content/, so the images that the last
+build's kit.json does not list are known at once: when at least two are new, which the pool
+runs in a worker, one starts now.
 The pool takes it if it runs (kitgen.pool.take_spares); otherwise it is stopped. A wrong guess
 costs a worker's start on a core that would have waited, never a different result.
 """
