@@ -58,3 +58,22 @@ def test_with_a_plugin_kitgen_does_not_know_images_are_copied(kit_factory):
     assert not report.failed
     crops = list((kit / "site" / "crops").rglob("*.jpg"))
     assert crops and all(c.stat().st_nlink == 1 for c in crops)
+
+
+def test_where_hard_links_fail_the_site_gets_copies(kit_factory, monkeypatch):
+    """A kit on a disk without hard links (FAT, some network shares): cache.link_tree and
+    kitgen.media_links fall back to copying, and the site is complete."""
+    from conftest import HOPPER
+
+    def no_links(src, dst, *args, **kwargs):  # noqa: ANN001, ANN202, ARG001
+        raise OSError(1, "Operation not permitted")
+
+    kit = kit_factory(BRAND, [HOPPER])
+    monkeypatch.setattr(os, "link", no_links)
+    report = build(kit, workers=1)
+    assert not report.failed
+    crops = sorted((kit / "site" / "crops").rglob("*.jpg"))
+    assert len(crops) == report.crops and all(c.stat().st_nlink == 1 for c in crops)
+    cached = {p.name: p.read_bytes() for p in (kit / STATE / "cache").rglob("*.jpg")
+              if p.parent.name == "grace-hopper-navy"}
+    assert all(cached[c.name] == c.read_bytes() for c in crops)
