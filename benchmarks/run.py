@@ -162,7 +162,7 @@ def bench_palette(groups: dict[str, list[Path]]) -> None:
     from scipy.optimize import linear_sum_assignment
 
     from kitgen.analysis import colour, palette
-    from kitgen.analysis.colour import delta_e
+    from kitgen.analysis.colour_space import delta_e
     from kitgen.decode import decode
     from kitgen.process import VIEW_SIDE
 

@@ -65,6 +65,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
     from kitgen.page_reuse import DirtyWarning, ReusePages, allowed
     from kitgen.raw_blocks import RawBlocks
     from kitgen.template_cache import CompiledTemplates
+    from kitgen.theme_files import VisibleThemeFiles
 
     handler = _Collect()
     mk_log = logging.getLogger("mkdocs")
@@ -86,6 +87,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
         known = allowed(cfg.plugins)
         pages = ReusePages(kit.root / SITE, reuse or {}) if known else None
         cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
+        cfg.plugins["kitgen-theme-files"] = VisibleThemeFiles()
         cfg.plugins["kitgen-raw-blocks"] = RawBlocks()
         if known:
             cfg.plugins["kitgen-reuse-pages"] = pages

@@ -1,5 +1,5 @@
-"""Colour names: the precomputed-Lab lookup names every colour exactly as comparing each CSS
-name with coloraide's CIEDE2000 from sRGB does."""
+"""Colour facts of a worker: the precomputed-Lab name lookup names colours as comparing each
+CSS name with coloraide's CIEDE2000 from sRGB does, and HSL is exact."""
 from __future__ import annotations
 
 import random
@@ -11,7 +11,8 @@ from kitgen.analysis import colour
 
 def reference_name(rgb: tuple[int, int, int]) -> str:
     c = Color("srgb", [v / 255 for v in rgb])
-    best = min(colour._named(), key=lambda item: (c.delta_e(item[1], method="2000"), item[0]))
+    best = min(colour._named(), key=lambda item: (
+        c.delta_e(Color("srgb", [v / 255 for v in item[1]]), method="2000"), item[0]))
     return colour._pretty(best[0])
 
 
@@ -32,3 +33,30 @@ def test_named_colours_name_themselves():
     assert colour.name_of((255, 0, 0)) == "Red"
     assert colour.name_of((70, 130, 180)) == "Steel blue"
     assert colour.name_of((128, 128, 128)) == "Gray"
+
+
+def test_hsl_is_rounded_from_the_exact_value():
+    # s = 66/80 = 82.5% exactly, and halves go to even as round() does; h = 93.6, l = 84.3
+    assert colour.hsl_of((211, 248, 182)) == (94, 82, 84)
+    assert colour.hsl_of((128, 128, 128)) == (0, 0, 50)  # a grey has no hue
+    assert colour.hsl_of((255, 0, 0)) == (0, 100, 50)
+    assert colour.hsl_of((255, 0, 1)) == (0, 100, 50)  # a hue of 359.76 rounds round to 0
+    assert colour.hsl_of((0, 255, 0)) == (120, 100, 50)
+    assert colour.hsl_of((0, 0, 255)) == (240, 100, 50)
+
+
+def test_hsl_agrees_with_coloraide_except_at_exact_halves():
+    rng = random.Random(11)
+    sample = [tuple(rng.randrange(256) for _ in range(3)) for _ in range(3000)]
+    at_halves = 0
+    for rgb in sample:
+        h, s, lum = Color("srgb", [v / 255 for v in rgb]).convert("hsl").coords(nans=False)
+        exact = (h, s * 100, lum * 100)
+        theirs = (round(h) % 360, round(s * 100), round(lum * 100))
+        ours = colour.hsl_of(rgb)
+        if ours != theirs:
+            # coloraide's floats land a hair off an exact half, so it rounds the other way
+            assert all(abs(x % 1 - 0.5) < 1e-9 for x, a, b in zip(exact, ours, theirs) if a != b)
+            assert all(abs(a - b) in (0, 1, 359) for a, b in zip(ours, theirs))
+            at_halves += 1
+    assert at_halves < len(sample) // 100

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from kitgen.analysis.colour import delta_e, name_of
+from kitgen.analysis.colour import name_of
+from kitgen.analysis.colour_space import delta_e
 from kitgen.analysis.kit_palette import merge
 from kitgen.analysis.palette import extract
 
@@ -130,7 +131,7 @@ def _merge_every_pair(palettes, limit=8):
     for the distance-matrix merge, which must pick the same pairs in the same order)."""
     import math
 
-    from kitgen.analysis.colour import oklab_of
+    from kitgen.analysis.colour_space import oklab_of
 
     n = len(palettes)
     clusters = [[s.share / n, *oklab_of(s.rgb)] for pal in palettes for s in pal]
@@ -156,7 +157,7 @@ def _merge_every_pair(palettes, limit=8):
                 min_size=1, max_size=12))
 def test_kit_palette_merges_the_same_pairs_as_measuring_every_pair(colours):
     """Repeated colours make exact ties: the earlier pair must still win."""
-    from kitgen.analysis.colour import rgb_from_oklab
+    from kitgen.analysis.colour_space import rgb_from_oklab
     from kitgen.records import Swatch
 
     palettes = [tuple(Swatch(hex="", rgb=rgb, hsl=(0, 0, 0), share=1 / len(pal), name="")

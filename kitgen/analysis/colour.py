@@ -1,14 +1,16 @@
-"""Colour facts used across the kit: hex/HSL conversions, names and perceptual distances.
+"""Colour facts a worker needs for every portrait's palette: hex, HSL and the nearest CSS name.
 
-Conversions go through coloraide rather than hand-written formulas, so OKLab and CIEDE2000 are
-the library's maintained implementations.
+No coloraide here: importing it builds its colour-temperature tables (about 80 ms of a
+worker's start), and the palette needs none of it. HSL is exact arithmetic on the 8-bit
+channels; the names compare CIELAB coordinates from scikit-image, which the emotional reading
+loads anyway. OKLab and single-pair CIEDE2000 are in kitgen.analysis.colour_space.
 """
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
-from coloraide import Color
 from PIL import ImageColor
 
 
@@ -17,28 +19,32 @@ def hex_of(rgb: tuple[int, int, int]) -> str:
 
 
 def hsl_of(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
-    h, s, lum = Color("srgb", [c / 255 for c in rgb]).convert("hsl").coords(nans=False)
-    return round(h) % 360, round(s * 100), round(lum * 100)
-
-
-def oklab_of(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
-    return tuple(Color("srgb", [c / 255 for c in rgb]).convert("oklab").coords())  # type: ignore
-
-
-def rgb_from_oklab(lab: tuple[float, float, float]) -> tuple[int, int, int]:
-    c = Color("oklab", list(lab)).convert("srgb").fit("srgb")
-    return tuple(max(0, min(255, round(v * 255))) for v in c.coords())  # type: ignore
+    """Hue in degrees, saturation and lightness in percent (CSS's HSL of sRGB), each rounded
+    from its exact value, halves to even as round() does. On 8-bit channels every one is a
+    fraction: in floating point, a value that is exactly 82.5 came out on either side of it
+    depending on the order of operations (0.2% of colours differed by one between two
+    libraries)."""
+    r, g, b = rgb
+    hi, lo = max(rgb), min(rgb)
+    light = Fraction(hi + lo, 510)
+    if hi == lo:
+        return 0, 0, round(light * 100)
+    chroma = hi - lo
+    sat = Fraction(chroma, 255 - abs(hi + lo - 255))
+    if hi == r:
+        sector = Fraction(g - b, chroma) % 6
+    elif hi == g:
+        sector = Fraction(b - r, chroma) + 2
+    else:
+        sector = Fraction(r - g, chroma) + 4
+    return round(sector * 60) % 360, round(sat * 100), round(light * 100)
 
 
 @lru_cache(maxsize=1)
-def _named() -> tuple[tuple[str, Color], ...]:
+def _named() -> tuple[tuple[str, tuple[int, int, int]], ...]:
     # CSS colour names as Pillow ships them; 'grey' spellings folded into 'gray'.
-    seen = {}
-    for name, value in sorted(ImageColor.colormap.items()):
-        if "grey" in name:
-            continue
-        seen[name] = Color(value)
-    return tuple(seen.items())
+    return tuple((name, ImageColor.getrgb(value)[:3])
+                 for name, value in sorted(ImageColor.colormap.items()) if "grey" not in name)
 
 
 def _pretty(name: str) -> str:
@@ -52,16 +58,19 @@ def _pretty(name: str) -> str:
     return " ".join(name.split()).capitalize()
 
 
-DE2000_SPACE = "lab-d65"  # the space coloraide's CIEDE2000 converts both colours to
+def lab_of(colours: list[tuple[int, int, int]]) -> np.ndarray:
+    """CIELAB (D65) of 8-bit sRGB colours, the space CIEDE2000 compares in."""
+    from skimage.color import rgb2lab
+
+    return rgb2lab(np.asarray(colours, dtype=np.float64).reshape(1, -1, 3) / 255)[0]
 
 
 @lru_cache(maxsize=1)
 def _named_lab() -> tuple[tuple[str, ...], np.ndarray]:
-    """The names (sorted, in display form) and their coordinates in CIEDE2000's own space
-    (CIELab D65), made once rather than on every comparison."""
+    """The names (sorted, in display form) and their CIELAB coordinates, made once rather
+    than on every comparison."""
     named = _named()
-    return (tuple(_pretty(name) for name, _ in named),
-            np.array([c.convert(DE2000_SPACE).coords() for _, c in named]))
+    return tuple(_pretty(name) for name, _ in named), lab_of([rgb for _, rgb in named])
 
 
 @lru_cache(maxsize=4096)
@@ -81,13 +90,5 @@ def names_of(colours: list[tuple[int, int, int]]) -> list[str]:
     if not colours:
         return []
     names, lab = _named_lab()
-    query = np.array([Color("srgb", [v / 255 for v in rgb]).convert(DE2000_SPACE).coords()
-                      for rgb in colours])
-    dist = deltaE_ciede2000(query[:, None, :], lab[None, :, :])
+    dist = deltaE_ciede2000(lab_of(colours)[:, None, :], lab[None, :, :])
     return [names[int(i)] for i in dist.argmin(axis=1)]
-
-
-def delta_e(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    """CIEDE2000 distance between two sRGB colours."""
-    return Color("srgb", [v / 255 for v in a]).delta_e(Color("srgb", [v / 255 for v in b]),
-                                                       method="2000")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from kitgen.analysis.colour import hex_of, hsl_of, name_of, oklab_of, rgb_from_oklab
+from kitgen.analysis.colour import hex_of, hsl_of, name_of
+from kitgen.analysis.colour_space import oklab_of, rgb_from_oklab
 from kitgen.records import Swatch
 
 MERGE_BELOW = 0.06  # OKLab distance under which two colours read as the same brand colour

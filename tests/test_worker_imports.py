@@ -1,0 +1,34 @@
+"""A worker's portrait never loads coloraide: importing it builds colour-temperature tables,
+about 80 ms of every worker's start (kitgen.analysis.colour)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROBE = """
+import json, sys
+from pathlib import Path
+from kitgen.build import plan, run_job
+from kitgen.kitfile.load import load_kit
+kit = load_kit(Path({root!r}))
+jobs, _ = plan(kit)
+job = next(j for j in jobs if j.rel.endswith("grace-hopper-navy.jpg"))
+rec = run_job(job, kit.presets, Path({out!r}))
+print(json.dumps({{"palette": rec.get("palette"), "error": rec.get("error"),
+                  "coloraide": "coloraide" in sys.modules}}))
+"""
+
+
+def test_a_portrait_is_processed_without_coloraide(tmp_path):
+    out = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT),
+                                                             out=str(tmp_path / "work"))],
+                         capture_output=True, text=True, check=True, cwd=tmp_path)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["error"] is None
+    assert 6 <= len(got["palette"]) <= 8
+    assert all(s["name"] and len(s["hsl"]) == 3 for s in got["palette"])
+    assert got["coloraide"] is False
