@@ -23,6 +23,8 @@ from kitgen.records import Portrait, Problem, portrait_from_dict
 
 if TYPE_CHECKING:
     from kitgen.kitfile.load import Kit
+    from kitgen.site import SiteBuild
+    from kitgen.site_overlap import SiteOverlap
 
 log = logging.getLogger(__name__)
 STATE = ".kitgen"
@@ -55,6 +57,7 @@ class BuildReport:
     workers: int = 0  # cores that analysed portraits (0: all came from the cache)
     processes: int = 0  # worker processes, or 1 when this process analysed them
     pages_rendered: int = 0  # guide pages MkDocs rendered (the rest were the last build's)
+    guide_early: bool = False  # the guide was built while portraits' files were being made
 
     @property
     def exit_code(self) -> int:
@@ -68,12 +71,16 @@ class BuildReport:
         return text + (" (nothing changed since the last build)" if self.up_to_date else "")
 
 
-def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1) -> dict:
-    """Worker entry: one portrait to a record dict; never raises for a bad portrait."""
+def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
+            early: Callable[[dict, list[str]], None] | None = None) -> dict:
+    """Worker entry: one portrait to a record dict; never raises for a bad portrait.
+    ``early`` gets the record and its files' paths before the files are made."""
     from kitgen.process import process
 
+    told = (lambda portrait, files: early(portrait.to_dict(), files)) if early else None
     try:
-        portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir, threads)
+        portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir, threads,
+                           told)
     except PortraitError as exc:
         return {"error": exc.reason, "source": job.rel}
     except Exception as exc:
@@ -112,10 +119,12 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             progress: Callable[[str], None] | None = None,
             max_memory: int | None = None,
             meanwhile: Callable[[], None] | None = None,
+            overlap: SiteOverlap | None = None,
             ) -> tuple[list[dict], list[Problem], int, tuple[int, int]]:
     """Run the uncached jobs (in parallel when it pays, within the memory budget); return
     records in job order, failures, the number cached and (cores, processes) used.
-    ``meanwhile`` runs here while worker processes start, if any do."""
+    ``meanwhile`` runs here while worker processes start, if any do; ``overlap`` is told of
+    each record as soon as it is known (kitgen.site_overlap)."""
     from kitgen import pool  # here, not at the top: a no-change rebuild never needs it
 
     cache_dir = kit.root / STATE / "cache"
@@ -127,6 +136,8 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         rec = cache.lookup(cache_dir, job.key)
         if rec is not None:
             records[job.key] = rec
+            if overlap is not None:
+                overlap.known(job.key, rec, cache.files_of(cache_dir / job.key))
             if progress:
                 progress(job.rel)
         else:
@@ -169,8 +180,16 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         else:
             cache.store(cache_dir, job.key, work_root / job.key, rec)
             records[job.key] = rec
+        if overlap is not None:
+            overlap.final(job.key, rec,
+                          None if "error" in rec else cache.files_of(cache_dir / job.key))
         if progress:
             progress(job.rel)
+
+    def early(job: Job, got: tuple) -> None:
+        rec, files = got
+        if overlap is not None and rec.get("sha256") == job.sha256:
+            overlap.known(job.key, rec, files)
 
     if not pooled:
         pool.stop_spares()  # a worker started early (kitgen.early_start) is not wanted
@@ -178,7 +197,8 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             finish(job, run_job(job, kit.presets, work_root / job.key, threads))
     else:
         args = {j.key: (j, kit.presets, work_root / j.key, threads) for j in todo}
-        pool.run_all(run_job, todo, args, procs, budget, need, finish, slots, meanwhile)
+        pool.run_all(run_job, todo, args, procs, budget, need, finish, slots, meanwhile,
+                     early if overlap is not None else None)
     shutil.rmtree(work_root, ignore_errors=True)
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
@@ -241,11 +261,54 @@ def _import_site_stage() -> None:
     from skimage.color import deltaE_ciede2000  # noqa: F401 - kit palette names (lazy module)
 
 
+@dataclass
+class Guide:
+    """The site stage's outcome before site/ is touched."""
+    portraits: list[Portrait]
+    failed: list[Problem]
+    inputs: str  # site_state.digest of everything the site stage read
+    built: SiteBuild | None  # None: site/ already is this guide
+
+
+def guide(kit: Kit, jobs: list[Job], outcomes: dict[str, tuple], refused: list[Problem],
+          media_ready: Callable[[], None] | None = None) -> Guide:
+    """Kit palette, manifest, pages and the MkDocs build in staging, from each job's outcome
+    (kitgen.site_overlap): the portraits' files may still be in the making."""
+    from kitgen import site_state
+    from kitgen.analysis.kit_palette import merge
+    from kitgen.guide.pages import nav, render_pages
+    from kitgen.manifest import manifest
+    from kitgen.site import SITE, config_file, prepare_site
+
+    cache_dir = kit.root / STATE / "cache"
+    done = [j for j in jobs if j.key in outcomes and outcomes[j.key][0] == "ok"]
+    failed = refused + [Problem(j.rel, outcomes[j.key][1]) for j in jobs
+                        if j.key in outcomes and outcomes[j.key][0] == "error"]
+    failed = sorted(failed, key=lambda p: p.source)
+    portraits = [portrait_from_dict(outcomes[j.key][1]) for j in done]
+    kit_palette = merge([p.palette for p in portraits])
+    data = manifest(kit, portraits, kit_palette, failed)
+    pages = render_pages(kit, portraits, kit_palette, data)
+    cache_dirs = [cache_dir / j.key for j in done]
+    media = [(cache_dir / j.key, rel) for j in done for rel in outcomes[j.key][2]]
+    site_nav = nav(portraits, pages)
+    state = kit.root / STATE
+    inputs = site_state.digest(kit.root, config_file(kit.root), pages, site_nav, data,
+                               cache_dirs)
+    built = None
+    if not site_state.unchanged(state, kit.root / SITE, inputs, data):
+        # else the site/ in place is what MkDocs would produce again
+        built = prepare_site(kit, pages, site_nav, data, media, site_state.previous(state),
+                             media_ready)
+    return Guide(portraits, failed, inputs, built)
+
+
 def _build(root: Path, *, workers: int | None,
            progress: Callable[[str], None] | None,
            on_plan: Callable[[int], None] | None,
            max_memory: int | None = None) -> BuildReport:
     from kitgen.kitfile.load import load_kit
+    from kitgen.site_overlap import SiteOverlap
 
     started = time.perf_counter()
     kit = load_kit(root)
@@ -253,34 +316,30 @@ def _build(root: Path, *, workers: int | None,
         jobs, dupes = plan(kit)
         if on_plan:
             on_plan(len(jobs))
-        records, failed, cached, used = analyse(kit, jobs, workers, progress, max_memory,
-                                                meanwhile=_import_site_stage)
+        refused = kit.refused + dupes
+        overlap = SiteOverlap([j.key for j in jobs],
+                              lambda outcomes, ready: guide(kit, jobs, outcomes, refused,
+                                                            ready))
+        try:
+            _, _, cached, used = analyse(kit, jobs, workers, progress, max_memory,
+                                         meanwhile=_import_site_stage, overlap=overlap)
+        finally:
+            outcomes = overlap.done()
+        made = overlap.take(outcomes)
+        early = made is not None
+        if made is None:
+            made = guide(kit, jobs, outcomes, refused)
         from kitgen import site_state
-        from kitgen.analysis.kit_palette import merge
-        from kitgen.guide.pages import nav, render_pages
-        from kitgen.manifest import manifest
-        from kitgen.site import SITE, build_site, config_file
+        from kitgen.site import SITE, publish
 
-        failed = sorted(kit.refused + dupes + failed, key=lambda p: p.source)
-        portraits = [portrait_from_dict(r) for r in records]
-        kit_palette = merge([p.palette for p in portraits])
-        data = manifest(kit, portraits, kit_palette, failed)
-        pages = render_pages(kit, portraits, kit_palette, data)
-        cache_dirs = [kit.root / STATE / "cache" / j.key for j in jobs
-                      if any(r["sha256"] == j.sha256 for r in records)]
-        site_nav = nav(portraits, pages)
-        state, site = kit.root / STATE, kit.root / SITE
-        inputs = site_state.digest(kit.root, config_file(kit.root), pages, site_nav, data,
-                                   cache_dirs)
-        site_built = not site_state.unchanged(state, site, inputs, data)
-        rendered = 0
-        if site_built:  # else the site/ in place is what MkDocs would produce again
-            made = build_site(kit, pages, site_nav, data, cache_dirs,
-                              site_state.previous(state))
-            site, rendered = made.path, made.rendered
-            site_state.remember(state, inputs, made.frame, made.pages, made.html)
-    return BuildReport(site=site, portraits=portraits, failed=failed, skipped=kit.skipped,
-                       crops=sum(len(p.crops) for p in portraits),
+        site, rendered = kit.root / SITE, 0
+        if made.built is not None:
+            published = publish(made.built)
+            rendered = published.rendered
+            site_state.remember(kit.root / STATE, made.inputs, published.frame,
+                                published.pages, published.html)
+    return BuildReport(site=site, portraits=made.portraits, failed=made.failed,
+                       skipped=kit.skipped, crops=sum(len(p.crops) for p in made.portraits),
                        seconds=time.perf_counter() - started, cached=cached,
-                       site_built=site_built, workers=used[0],
-                       processes=used[1], pages_rendered=rendered)
+                       site_built=made.built is not None, workers=used[0],
+                       processes=used[1], pages_rendered=rendered, guide_early=early)

@@ -92,6 +92,11 @@ def lookup(cache_dir: Path, k: str) -> dict | None:
     return rec
 
 
+def files_of(entry: Path) -> list[str]:
+    """The paths of an entry's output files, as stored (sorted)."""
+    return sorted(json.loads((entry / FILES).read_text(encoding="utf-8")))
+
+
 def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
     """Move a finished worker folder into place; the record is written last, so a killed build
     never leaves a half entry that looks complete."""
@@ -106,16 +111,3 @@ def store(cache_dir: Path, k: str, work_dir: Path, record: dict) -> Path:
     os.replace(tmp, work_dir / RECORD)
     os.replace(work_dir, final)
     return final
-
-
-def link_tree(src: Path, dst: Path) -> None:
-    """Hard-link (or copy) every file of src into dst, skipping the record and listing."""
-    for path in sorted(src.rglob("*")):
-        if path.is_dir() or path.name in (RECORD, FILES):
-            continue
-        target = dst / path.relative_to(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:
-            shutil.copy2(path, target)

@@ -1,6 +1,6 @@
 """Start the first worker before the build has read brand.yml and planned its portraits.
 
-A worker takes about a third of a second to start (MediaPipe, NumPy, colour science), and
+A worker takes about a quarter of a second to start (MediaPipe, NumPy, Pillow), and
 reading brand.yml, planning and sizing the pool take about 0.2 s more of imports and work
 before the pool would start one, while the second core waits. The inputs' digest
 (kitgen.uptodate) has just hashed every file under content/, so the images that the last

@@ -28,16 +28,26 @@ from kitgen import memory
 from kitgen.interrupt import children_ignore_sigint
 from kitgen.workers import WORKER_ENV, init_worker
 
+DONE, EARLY = "done", "early"  # a job's final record; its record before its files are made
 WORKER_DIED = ("stopped the process analysing it, twice (the system ends a process that runs "
                "out of memory; a native library can crash on a malformed file); build with "
                "--max-memory or -j 1, or re-export the image")
 
 
 def serve(inbox: Connection, outbox: Connection, slots: int) -> None:
-    """A worker process: run each ``(id, fn, args)`` received on ``slots`` threads and send
-    back ``(id, record)``; ``None`` (or the parent gone) ends it once its work is sent."""
+    """A worker process: run each ``(id, fn, args, early)`` received on ``slots`` threads and
+    send back ``(id, DONE, record)``; with ``early``, ``fn`` also gets an ``early`` callable
+    whose ``(record, files)`` go back at once as ``(id, EARLY, (record, files))``. ``None``
+    (or the parent gone) ends the worker once its work is sent."""
     init_worker()
     sending = threading.Lock()
+
+    def send(msg: tuple) -> None:
+        with sending:
+            try:
+                outbox.send(msg)
+            except OSError:  # the build is gone (interrupted, or killed): nobody to tell
+                pass
 
     def done(jid: int, fut: Any) -> None:
         try:
@@ -45,11 +55,7 @@ def serve(inbox: Connection, outbox: Connection, slots: int) -> None:
         except Exception as exc:  # noqa: BLE001 - reported per portrait, the others go on
             rec = {"error": f"could not be processed ({type(exc).__name__}: {exc}); "
                             "re-export the image, and report this if it persists"}
-        with sending:
-            try:
-                outbox.send((jid, rec))
-            except OSError:  # the build is gone (interrupted, or killed): nobody to tell
-                pass
+        send((jid, DONE, rec))
 
     with ThreadPoolExecutor(max_workers=slots, thread_name_prefix="kitgen-job") as pool:
         while True:
@@ -59,8 +65,9 @@ def serve(inbox: Connection, outbox: Connection, slots: int) -> None:
                 break
             if msg is None:
                 break
-            jid, fn, args = msg
-            pool.submit(fn, *args).add_done_callback(partial(done, jid))
+            jid, fn, args, early = msg
+            kwargs = {"early": lambda *got, jid=jid: send((jid, EARLY, got))} if early else {}
+            pool.submit(fn, *args, **kwargs).add_done_callback(partial(done, jid))
 
 
 def worker_main() -> None:
@@ -153,20 +160,21 @@ def stop_spares() -> None:
 def run_all(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple], workers: int,
             budget: int | None, need: dict[str, int],
             finish: Callable[[Any, dict], None], slots: int = 1,
-            meanwhile: Callable[[], None] | None = None) -> None:
+            meanwhile: Callable[[], None] | None = None,
+            early: Callable[[Any, tuple], None] | None = None) -> None:
     """``run_pool`` until every job (with ``key`` and ``rel``) has a record; a job that kills
     its worker twice gets the WORKER_DIED error. ``meanwhile`` runs here once the first
-    workers are starting."""
+    workers are starting; ``early`` gets what a job sends before its record (run_pool)."""
     pending = jobs
     while pending:
         lost, left = run_pool(run, pending, args, workers, budget, need, finish, slots,
-                              meanwhile)
+                              meanwhile, early)
         meanwhile = None
         if not lost and len(left) == len(pending):  # no worker would start: one at a time
             lost, left = left, []
         pending = left
         for job in lost:
-            again, unstarted = run_pool(run, [job], args, 1, None, need, finish)
+            again, unstarted = run_pool(run, [job], args, 1, None, need, finish, early=early)
             if again or unstarted:
                 finish(job, {"error": WORKER_DIED, "source": job.rel})
 
@@ -175,12 +183,15 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
              workers: int, budget: int | None, need: dict[str, int],
              finish: Callable[[Any, dict], None],
              slots: int = 1,
-             meanwhile: Callable[[], None] | None = None) -> tuple[list[Any], list[Any]]:
+             meanwhile: Callable[[], None] | None = None,
+             early: Callable[[Any, tuple], None] | None = None) -> tuple[list[Any], list[Any]]:
     """Run ``run(*args[job.key])`` for ``jobs`` on ``workers`` processes of ``slots`` threads,
     starting each only while the memory budget has room, and hand each record to ``finish``
     as it comes. If a worker dies, let the others finish what they hold, and return the jobs
     the dead one held (lost) and those not started. ``meanwhile`` runs once the workers are
-    starting: a worker's start (half a second of imports) leaves this process idle."""
+    starting: a worker's start (half a second of imports) leaves this process idle. With
+    ``early``, ``run`` gets an ``early`` callable too, and what it is given reaches
+    ``early(job, given)`` here before the job's record does."""
     gate = memory.Gate(budget, workers, slots)
     queue = list(jobs)
     lost: list[Any] = []
@@ -198,7 +209,7 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
             w.jobs[jid] = job
             gate.start(need.get(job.key, 0))
             try:
-                w.send((jid, run, args[job.key]))
+                w.send((jid, run, args[job.key], early is not None))
             except OSError:  # died since: the wait below finds it
                 pass
 
@@ -215,10 +226,14 @@ def run_pool(run: Callable[..., dict], jobs: list[Any], args: dict[str, tuple],
             gate.done(need.get(job.key, 0))
         w.jobs.clear()
 
-    def received(w: _Worker, jid: int, rec: dict) -> None:
+    def received(w: _Worker, jid: int, kind: str, got: Any) -> None:
+        if kind == EARLY:
+            if early is not None and jid in w.jobs:
+                early(w.jobs[jid], got)
+            return
         job = w.jobs.pop(jid)
         gate.done(need.get(job.key, 0))
-        finish(job, rec)
+        finish(job, got)
 
     try:
         pool.extend(take_spares(workers, slots))

@@ -32,6 +32,9 @@ VIEW_SIDE = round(GAP * WEB_SIDE)
 THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
 THUMB = (THUMB_SIDE, THUMB_SIDE)
 PREVIEW_SIDE = 400  # circle previews of avatars: as the platforms show a profile photo
+# The guide's pictures of each portrait (``{}``: its id), beside its crops/<id>/ folder.
+WEB_IMAGE, FACES_IMAGE, READING_IMAGE = ("images/{}.jpg", "images/{}-faces.jpg",
+                                         "images/{}-reading.png")
 
 
 def choose_subject(faces: list[Face], wanted: int | None) -> tuple[int | None, list[str]]:
@@ -68,8 +71,8 @@ def crop_scale(presets: list[Preset], places: list[Placement]) -> int:
     return k
 
 
-def crop_runs(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placement],
-              out_dir: Path) -> tuple[list[int], list[Callable[[], list[tuple[int, Crop]]]]]:
+def crop_runs(pyr: Pyramid, crops: list[Crop], presets: list[Preset], places: list[Placement],
+              out_dir: Path) -> tuple[list[int], list[Callable[[], None]]]:
     """The copy of ``pyr`` each crop reads (its reduction factor, for ``Pyramid.prepare``), and
     the crops as runs, one per source box, the run reading the most source pixels first.
 
@@ -84,18 +87,15 @@ def crop_runs(pyr: Pyramid, pid: str, presets: list[Preset], places: list[Placem
     for i in sorted(range(len(presets)), key=lambda i: (factor[i], -sizes[i][0], i)):
         groups.setdefault(tuple(places[i].box), []).append(i)
 
-    def run(box: tuple, order: list[int]) -> list[tuple[int, Crop]]:
-        done = []
+    def run(box: tuple, order: list[int]) -> None:
         written: dict[tuple, Path] = {}  # this box's files so far (_write_crop)
         images: dict[tuple[int, int], Any] = {}
         for n, i in enumerate(order):
             if sizes[i] not in images:
                 images[sizes[i]] = pyr.resize(box, sizes[i], keep=n + 1 < len(order))
             pyr.release(factor[i])
-            done.append((i, _write_crop(images[sizes[i]], pid, presets[i], places[i],
-                                        out_dir, written)))
+            _write_crop(images[sizes[i]], crops[i], presets[i], out_dir, written)
         pyr.forget(box)
-        return done
 
     work = sorted(groups.items(), key=lambda g: (-sum(places[i].box[2] * places[i].box[3]
                                                       / factor[i] ** 2 for i in g[1]),
@@ -118,14 +118,23 @@ def task_pool(threads: int) -> ThreadPoolExecutor:
         return _TASKS[threads]
 
 
-def run_tasks(tasks: list[Callable[[], Any]], threads: int) -> list[Any]:
+def run_tasks(tasks: list[Callable[[], Any]], threads: int,
+              first_done: Callable[[Any], None] | None = None) -> list[Any]:
     """Each task's result, in order; on up to ``threads`` threads, started in order. Pillow
     lets go of the GIL while it decodes, resamples and encodes, so two threads keep two cores
     busy in one process (one copy of MediaPipe and the photo, not two). A task never waits for
-    another, so portraits can share the threads."""
+    another, so portraits can share the threads. ``first_done`` gets the first task's result
+    as soon as it is there, while the others may still run."""
+    if not tasks:
+        return []
     if threads <= 1 or len(tasks) < 2:
-        return [task() for task in tasks]
-    return list(task_pool(threads).map(lambda task: task(), tasks))
+        results = iter(task() for task in tasks)
+    else:
+        results = task_pool(threads).map(lambda task: task(), tasks)
+    out = [next(results)]
+    if first_done is not None:
+        first_done(out[0])
+    return out + list(results)
 
 
 def _once(written: dict[tuple, Path], key: tuple, path: Path, make: Callable[[], None]) -> None:
@@ -137,34 +146,36 @@ def _once(written: dict[tuple, Path], key: tuple, path: Path, make: Callable[[],
         written[key] = path
 
 
-def _write_crop(out, pid: str, preset: Preset, pl: Placement, out_dir: Path,
-                written: dict[tuple, Path]) -> Crop:
+def crop_record(pid: str, preset: Preset, pl: Placement) -> Crop:
+    """What the record says of one crop: known from its placement, before any pixel is made."""
+    w, h = pl.box[2], pl.box[3]
+    factor = max(preset.width / w, preset.height / h)
+    return Crop(preset=preset.id, width=preset.width, height=preset.height,
+                box=pl.box, path=f"crops/{pid}/{preset.id}.jpg", upscaled=factor > 1.0 + 1e-9,
+                upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
+                in_safe_area=pl.in_safe_area,
+                preview=f"crops/{pid}/{preset.id}-circle.png" if preset.circle else None)
+
+
+def _write_crop(out, crop: Crop, preset: Preset, out_dir: Path,
+                written: dict[tuple, Path]) -> None:
     """One crop's files. The formats of one source box share what they can (``written``
     holds the box's files so far): same-size formats (three 320 px avatars, two 400 px) are
     one resample and one encode, and the circle previews of the avatars larger than 400 px
     are one 400 px picture, made from the first (largest) of them, encoded once."""
-    rel = f"crops/{pid}/{preset.id}.jpg"
-    _once(written, ("crop", out.size), out_dir / rel,
-          lambda: render.save_jpeg(out, out_dir / rel))
-    preview = None
-    if preset.circle:
-        preview = f"crops/{pid}/{preset.id}-circle.png"
+    _once(written, ("crop", out.size), out_dir / crop.path,
+          lambda: render.save_jpeg(out, out_dir / crop.path))
+    if crop.preview:
         side = min(PREVIEW_SIDE, preset.width)
         small = out if preset.width <= PREVIEW_SIDE else None
 
         def make() -> None:
             shown = small if small is not None else out.resize((PREVIEW_SIDE, PREVIEW_SIDE),
                                                                 FILTER)
-            render.write(out_dir / preview, render.circle_preview(shown))
+            render.write(out_dir / crop.preview, render.circle_preview(shown))
 
-        _once(written, ("preview", side, None if small is None else out.size), out_dir / preview,
-              make)
-    w, h = pl.box[2], pl.box[3]
-    factor = max(preset.width / w, preset.height / h)
-    return Crop(preset=preset.id, width=preset.width, height=preset.height,
-                box=pl.box, path=rel, upscaled=factor > 1.0 + 1e-9,
-                upscale_factor=factor if factor > 1 else 1.0, face_fit=pl.face_fit,
-                in_safe_area=pl.in_safe_area, preview=preview)
+        _once(written, ("preview", side, None if small is None else out.size),
+              out_dir / crop.preview, make)
 
 
 def web_size(full: tuple[int, int]) -> tuple[int, int]:
@@ -177,7 +188,7 @@ def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[
     size = web_size(full)
     scale = size[0] / full[0]
     web = pyr.resize((0, 0, full[0], full[1]), size, reuse=False, gap=PREVIEW_GAP)
-    render.save_jpeg(web, out_dir / f"images/{pid}.jpg")
+    render.save_jpeg(web, out_dir / WEB_IMAGE.format(pid))
     overlay = web.copy()
     draw = ImageDraw.Draw(overlay)
     lw = max(2, round(max(size) / 300))
@@ -191,11 +202,15 @@ def write_web_images(pyr: Pyramid, full: tuple[int, int], pid: str, faces: list[
     if subject is not None and faces[subject].eyes:
         (lx, ly), (rx, ry) = faces[subject].eyes
         draw.line((lx * scale, ly * scale, rx * scale, ry * scale), fill=(0, 200, 255), width=lw)
-    render.save_jpeg(overlay, out_dir / f"images/{pid}-faces.jpg")
+    render.save_jpeg(overlay, out_dir / FACES_IMAGE.format(pid))
 
 
 def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
-            out_dir: Path, threads: int = 1) -> Portrait:
+            out_dir: Path, threads: int = 1,
+            early: Callable[[Portrait, list[str]], None] | None = None) -> Portrait:
+    """The portrait's record, its files written under ``out_dir``. ``early`` gets the record
+    and the list of files (``output_files``) as soon as the record is known, while the crops
+    may still be encoding: the build starts the guide meanwhile (kitgen.site_overlap)."""
     shown = f"content/{rel}"
     decoded = decode(path, shown, long_side=VIEW_SIDE)
     full, sha256, warnings = decoded.full_size, decoded.sha256, decoded.warnings
@@ -232,28 +247,13 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         reading = read_portrait(arr, scaled(subj, factor) if subj else None,
                                 [scaled(f, factor) for f in faces])
         k = view.scale * thumb_f
-        render.write(out_dir / f"images/{pid}-reading.png",
+        render.write(out_dir / READING_IMAGE.format(pid),
                      annotated_png(view.level(thumb_f), scaled(subj, k) if subj else None,
                                    reading))
         view.release(thumb_f)
         return reading
 
-    if scale < view.scale:  # the crops need more pixels than the first decode kept
-        view.prepare([web_f, thumb_f])
-        reading, _ = run_tasks([read, pictures], threads)
-        view.close()
-        again = decode(path, shown, long_side=max(full) // scale)
-        view = Pyramid(again.image, again.scale)
-        del again
-        factors, runs = crop_runs(view, pid, presets, places, out_dir)
-        view.prepare(factors)
-        made = run_tasks(runs, threads)
-    else:  # one decode serves everything: the reading and pictures run beside the crops
-        factors, runs = crop_runs(view, pid, presets, places, out_dir)
-        view.prepare(factors + [web_f, thumb_f])
-        reading, _, *made = run_tasks([read, pictures, *runs], threads)
-    view.close()
-    crops = [c for _, c in sorted(c for run in made for c in run)]
+    crops = [crop_record(pid, p, pl) for p, pl in zip(presets, places)]
     for c in crops:
         if c.face_fit == "partial":
             notes.append(f"{c.preset}: the format is too wide for the whole face; both eyes "
@@ -261,10 +261,43 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         elif c.face_fit == "whole" and not c.in_safe_area:
             notes.append(f"{c.preset}: the face is too large for the area every device shows "
                          "(or reaches the part the platform covers); choose a wider shot")
-    return Portrait(
-        id=pid, source=rel, sha256=sha256, width=full[0], height=full[1],
-        faces=tuple(faces), subject=subject, palette=swatches, crops=tuple(crops),
-        title=entry.get("title") or "", note=entry.get("note") or "",
-        use=tuple(entry.get("use") or ()), warnings=tuple(warnings) + tuple(notes),
-        reading=reading,
-    )
+
+    def record(reading: dict) -> Portrait:
+        return Portrait(
+            id=pid, source=rel, sha256=sha256, width=full[0], height=full[1],
+            faces=tuple(faces), subject=subject, palette=swatches, crops=tuple(crops),
+            title=entry.get("title") or "", note=entry.get("note") or "",
+            use=tuple(entry.get("use") or ()), warnings=tuple(warnings) + tuple(notes),
+            reading=reading,
+        )
+
+    def read_done(reading: dict) -> None:
+        if early is not None:  # the record is complete; its files are still being made
+            early(record(reading), output_files(pid, crops))
+
+    if scale < view.scale:  # the crops need more pixels than the first decode kept
+        view.prepare([web_f, thumb_f])
+        reading, _ = run_tasks([read, pictures], threads, read_done)
+        view.close()
+        again = decode(path, shown, long_side=max(full) // scale)
+        view = Pyramid(again.image, again.scale)
+        del again
+        factors, runs = crop_runs(view, crops, presets, places, out_dir)
+        view.prepare(factors)
+        run_tasks(runs, threads)
+    else:  # one decode serves everything: the reading and pictures run beside the crops
+        factors, runs = crop_runs(view, crops, presets, places, out_dir)
+        view.prepare(factors + [web_f, thumb_f])
+        reading, *_ = run_tasks([read, pictures, *runs], threads, read_done)
+    view.close()
+    return record(reading)
+
+
+def output_files(pid: str, crops: list[Crop]) -> list[str]:
+    """Every file ``process`` writes for a portrait, relative to the site root."""
+    files = {name.format(pid) for name in (WEB_IMAGE, FACES_IMAGE, READING_IMAGE)}
+    for c in crops:
+        files.add(c.path)
+        if c.preview:
+            files.add(c.preview)
+    return sorted(files)

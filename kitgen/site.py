@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import logging
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,9 @@ def config_file(root: Path) -> Path:
     return own if own.is_file() else PACKAGE_KIT / "mkdocs.yml"
 
 
-def stage_docs(kit: Kit, pages: dict[str, str], data: dict[str, Any],
-               cache_dirs: list[Path], docs: Path) -> None:
+def stage_docs(kit: Kit, pages: dict[str, str], data: dict[str, Any], docs: Path) -> None:
+    """Pages, the theme's assets, brand.css and the palette files; not the portraits' images
+    (kitgen.media_links)."""
     for rel, text in pages.items():
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -48,20 +50,23 @@ def stage_docs(kit: Kit, pages: dict[str, str], data: dict[str, Any],
     (docs / "assets").mkdir(exist_ok=True)
     (docs / "assets" / "brand.css").write_text(brand_css(data["palette"]), encoding="utf-8")
     write_exports(data["palette"], kit.brand.person.name, docs)  # site/kit/: palette files
-    for d in cache_dirs:
-        cache.link_tree(d, docs)
 
 
-def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
-               reuse: dict[str, str] | None = None) -> tuple[int, dict[str, str]]:
-    """Build ``docs`` into ``out``. Pages in ``reuse`` (Markdown path -> digest of the HTML
-    the last build wrote) are taken from site/ when kitgen.page_reuse allows it. Returns how
-    many pages were rendered, and each page's output path when kitgen.page_reuse knew them."""
+def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tuple[Path, str]],
+               reuse: dict[str, str] | None = None,
+               media_ready: Callable[[], None] | None = None) -> tuple[int, dict[str, str], bool]:
+    """Build ``docs`` into ``out``. The portraits' images (``media``: cache entry and path)
+    are linked in afterwards by the caller when the third value returned is true
+    (kitgen.media_links); with plugins kitgen does not know, they are staged into ``docs``
+    (once ``media_ready`` returns: their files may still be in the making) and MkDocs copies
+    them. Pages in ``reuse`` (Markdown path -> digest of the HTML the last build wrote) are
+    taken from site/ when kitgen.page_reuse allows it. Also returns how many pages were
+    rendered, and each page's output path when kitgen.page_reuse knew them."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from kitgen.media_links import LinkMedia
+    from kitgen.media_links import PendingMedia, link
     from kitgen.page_reuse import DirtyWarning, ReusePages, allowed
     from kitgen.raw_blocks import RawBlocks
     from kitgen.template_cache import CompiledTemplates
@@ -91,11 +96,15 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any],
         cfg.plugins["kitgen-raw-blocks"] = RawBlocks()
         if known:
             cfg.plugins["kitgen-reuse-pages"] = pages
-            cfg.plugins["kitgen-link-media"] = LinkMedia()
+            cfg.plugins["kitgen-pending-media"] = PendingMedia([rel for _, rel in media])
+        else:
+            if media_ready is not None:
+                media_ready()
+            link(media, docs)
         mkdocs_build(cfg, dirty=bool(pages and reuse))
         if pages is None:
-            return sum(1 for _ in docs.rglob("*.md")), {}
-        return len(pages.order) - len(pages.reused), pages.dest
+            return sum(1 for _ in docs.rglob("*.md")), {}, known
+        return len(pages.order) - len(pages.reused), pages.dest, known
     except (Abort, ConfigurationError) as exc:
         details = "; ".join(handler.messages[:5]) or str(exc)
         raise KitgenError(f"mkdocs.yml: the guide did not build in strict mode: {details}; "
@@ -117,11 +126,16 @@ class SiteBuild:
     pages: dict[str, str]  # each page's Markdown digest
     rendered: int  # pages MkDocs rendered (the others were the last build's)
     html: dict[str, str]  # Markdown path -> digest of the HTML written for it
+    staged: Path | None = None  # the built site still in staging (``prepare_site``)
+    media: list[tuple[Path, str]] = field(default_factory=list)  # to link in (``publish``)
 
 
-def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, Any],
-               cache_dirs: list[Path], last: dict[str, Any] | None = None) -> SiteBuild:
-    """Stage, build and swap in the site. ``last`` is what the last build recorded
+def prepare_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, Any],
+                 media: list[tuple[Path, str]], last: dict[str, Any] | None = None,
+                 media_ready: Callable[[], None] | None = None) -> SiteBuild:
+    """Stage and build the site in .kitgen/staging; ``publish`` puts it in place. ``media``:
+    every image of the portraits, as (cache entry, path in the site); their files need not
+    exist yet (see ``run_mkdocs``). ``last`` is what the last build recorded
     (site_state.previous): with the same frame, pages whose Markdown is unchanged are reused."""
     from kitgen import site_state
 
@@ -130,9 +144,10 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
     shutil.rmtree(staging, ignore_errors=True)
     docs, out = staging / "docs", staging / "site"
     docs.mkdir(parents=True)
-    stage_docs(kit, pages, data, cache_dirs, docs)
+    stage_docs(kit, pages, data, docs)
     (docs / "kit.json").write_text(dumps(data), encoding="utf-8")
     files = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
+    files += [rel for _, rel in media]
     frame = site_state.frame(kit.root, config_file(kit.root), nav, files, site_name(kit))
     digests = site_state.page_digests(pages)
     last = last or {}
@@ -141,20 +156,31 @@ def build_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, 
              if last.get("pages", {}).get(rel) == d and rel in html} \
         if last.get("frame") == frame else {}
     try:
-        rendered, dest = run_mkdocs(kit, docs, out, nav, reuse)
+        rendered, dest, pending = run_mkdocs(kit, docs, out, nav, media, reuse, media_ready)
     except Exception:
         if not reuse:
             raise
         # Anything odd about the last site: build every page, which reports real problems.
         shutil.rmtree(out, ignore_errors=True)
-        rendered, dest = run_mkdocs(kit, docs, out, nav)  # not dirty: staged dates do not count
+        rendered, dest, pending = run_mkdocs(kit, docs, out, nav, media,
+                                             media_ready=media_ready)  # not dirty
     written = {rel: cache.file_sha256(out / uri) for rel, uri in dest.items()
                if (out / uri).is_file()}
-    site = kit.root / SITE
-    recover(site)
-    swap_in(out, site)
-    shutil.rmtree(staging, ignore_errors=True)
-    return SiteBuild(site, frame, digests, rendered, written)
+    return SiteBuild(kit.root / SITE, frame, digests, rendered, written, out,
+                     media if pending else [])
 
 
-__all__ = ["build_site", "SITE"]
+def publish(built: SiteBuild) -> SiteBuild:
+    """Link the images into the staged site and swap it in as site/."""
+    from kitgen.media_links import link
+
+    assert built.staged is not None
+    link(built.media, built.staged)
+    recover(built.path)
+    swap_in(built.staged, built.path)
+    shutil.rmtree(built.staged.parent, ignore_errors=True)
+    built.staged, built.media = None, []
+    return built
+
+
+__all__ = ["prepare_site", "publish", "SITE"]

@@ -48,21 +48,26 @@ def test_a_crop_edited_in_site_is_made_again_and_not_published(kit_factory):
 
 
 def test_with_a_plugin_kitgen_does_not_know_images_are_copied(kit_factory):
-    from conftest import HOPPER
+    """Staged as documents, once their files are made: the guide is started while the last
+    portrait's crops are still being encoded (kitgen.site_overlap), and waits for them."""
+    from conftest import ASTRONAUT, CAMERAMAN, HOPPER
 
-    kit = kit_factory(BRAND, [HOPPER])
+    kit = kit_factory(BRAND, [HOPPER, CAMERAMAN, ASTRONAUT])
     config = kit / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - glightbox\n", "  - glightbox\n  - tags\n"), encoding="utf-8")
-    report = build(kit, workers=1)
-    assert not report.failed
+    report = build(kit, workers=2)
+    assert not report.failed and report.guide_early
     crops = list((kit / "site" / "crops").rglob("*.jpg"))
-    assert crops and all(c.stat().st_nlink == 1 for c in crops)
+    assert len(crops) == report.crops and all(c.stat().st_nlink == 1 for c in crops)
+    cached = {(p.parent.name, p.name): p.read_bytes()
+              for p in (kit / STATE / "cache").rglob("crops/*/*.jpg")}
+    assert all(cached[(c.parent.name, c.name)] == c.read_bytes() for c in crops)
 
 
 def test_where_hard_links_fail_the_site_gets_copies(kit_factory, monkeypatch):
-    """A kit on a disk without hard links (FAT, some network shares): cache.link_tree and
-    kitgen.media_links fall back to copying, and the site is complete."""
+    """A kit on a disk without hard links (FAT, some network shares): kitgen.media_links.link
+    falls back to copying, and the site is complete."""
     from conftest import HOPPER
 
     def no_links(src, dst, *args, **kwargs):  # noqa: ANN001, ANN202, ARG001
