@@ -247,8 +247,8 @@ def floor_seconds(kit: Path) -> float:
     return float(res.stdout)
 
 
-def spread(values: list[float]) -> str:
-    return ", ".join(f"{v:.2f}" for v in values)
+def spread(values: list[float], digits: int = 2) -> str:
+    return ", ".join(f"{v:.{digits}f}" for v in values)
 
 
 def bench_builds(kit: Path, label: str, repeat: int) -> None:
@@ -264,9 +264,12 @@ def bench_builds(kit: Path, label: str, repeat: int) -> None:
     row(f"{label}: cold build / floor ({n} portraits; medians of {repeat}: {cold:.1f} s vs "
         f"{floor:.1f} s; cold {spread(colds)} s, floor {spread(floors)} s)",
         f"{cold / floor:.2f}x", "<= 1.5x", cold / floor <= 1.5)
-    again = run_build(kit)["seconds"]
-    row(f"{label}: no-change rebuild / cold ({again:.2f} s)", f"{100 * again / cold:.1f}%",
-        "<= 5%", again / cold <= 0.05)
+    # A no-change rebuild is mostly the interpreter's start and kitgen's imports: about 70 ms,
+    # where one run on this shared machine can take 50% longer. Medians, like the cold builds.
+    agains = [run_build(kit)["seconds"] for _ in range(max(repeat, 3))]
+    again = statistics.median(agains)
+    row(f"{label}: no-change rebuild / cold (median of {len(agains)}: {again:.3f} s; runs "
+        f"{spread(agains, 3)} s)", f"{100 * again / cold:.1f}%", "<= 5%", again / cold <= 0.05)
     # Touch one portrait: new bytes (one pixel changed), same name.
     target = min((kit / "content" / "portraits").iterdir())
     before = cache_entries(kit)
@@ -283,10 +286,13 @@ def bench_builds(kit: Path, label: str, repeat: int) -> None:
     row(f"{label}: rebuild after editing one portrait / cold ({one:.2f} s; portraits "
         f"re-analysed: {redone} of {n}; guide pages rendered: {rendered} of {len(after)})",
         f"{100 * one / cold:.0f}%", "only that portrait", redone == 1 and rendered < len(after))
-    os.utime(target)
-    touched = run_build(kit)["seconds"]
-    row(f"{label}: rebuild after `touch` (mtime only) / cold ({touched:.2f} s)",
-        f"{100 * touched / cold:.1f}%", "", None)
+    touches = []
+    for _ in range(max(repeat, 3)):
+        os.utime(target)
+        touches.append(run_build(kit)["seconds"])
+    touched = statistics.median(touches)
+    row(f"{label}: rebuild after `touch` (mtime only) / cold (median of {len(touches)}: "
+        f"{touched:.3f} s)", f"{100 * touched / cold:.1f}%", "", None)
 
 
 def bench_workers(kit: Path, label: str, repeat: int) -> None:
