@@ -1,3 +1,3 @@
-from kitgen.cli import entry
+from kitgen.program import entry
 
 entry()

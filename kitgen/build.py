@@ -11,7 +11,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from kitgen.errors import PortraitError
 from kitgen.ids import unique_ids
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
+from kitgen.report import STATE, BuildReport
 
 if TYPE_CHECKING:
     from kitgen.kitfile.load import Kit
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from kitgen.site_overlap import SiteOverlap
 
 log = logging.getLogger(__name__)
-STATE = ".kitgen"
 # Cached records made before the current emotional reading are rebuilt, not reused.
 READING_KEY = "reading-1"
 
@@ -40,35 +40,6 @@ class Job:
     entry: dict
     key: str
     sha256: str
-
-
-@dataclass
-class BuildReport:
-    site: Path
-    portraits: list[Portrait]
-    failed: list[Problem]
-    skipped: list[Problem]
-    crops: int
-    seconds: float
-    cached: int = 0
-    warnings: list[str] = field(default_factory=list)
-    site_built: bool = True  # False when nothing the site stage reads had changed
-    up_to_date: bool = False  # True when no input changed and nothing was run at all
-    workers: int = 0  # cores that analysed portraits (0: all came from the cache)
-    processes: int = 0  # worker processes, or 1 when this process analysed them
-    pages_rendered: int = 0  # guide pages MkDocs rendered (the rest were the last build's)
-    guide_early: bool = False  # the guide was built while portraits' files were being made
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
-
-    def summary(self) -> str:
-        warn = sum(len(p.warnings) for p in self.portraits)
-        text = (f"built {len(self.portraits)} portrait(s), {self.crops} crops, {warn} warning(s), "
-                f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
-                f"{self.seconds:.1f}s -> {self.site}")
-        return text + (" (nothing changed since the last build)" if self.up_to_date else "")
 
 
 def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
@@ -217,12 +188,9 @@ def build(root: Path | str = ".", *, workers: int | None = None,
     started = time.perf_counter()
     root = Path(root).resolve()
     cache.forget_hashes()
-    inputs = uptodate.digest(root)
-    if inputs is not None:
-        with BuildLock(root / STATE):
-            done = uptodate.last_manifest(root / STATE, root / "site", inputs)
-        if done is not None:
-            return report_from_manifest(root / "site", done, time.perf_counter() - started)
+    inputs, done = uptodate.answer(root)
+    if done is not None:
+        return done
     from kitgen import early_start, pool
 
     try:
@@ -236,16 +204,6 @@ def build(root: Path | str = ".", *, workers: int | None = None,
     if inputs is not None and uptodate.digest(root) == inputs:  # unchanged while building
         uptodate.remember(root / STATE, report.site, inputs)
     return report
-
-
-def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
-    """The report of the build that made ``site`` (nothing was built this time)."""
-    portraits = [portrait_from_dict(p) for p in data["portraits"]]
-    return BuildReport(site=site, portraits=portraits,
-                       failed=[Problem(**p) for p in data["failed"]],
-                       skipped=[Problem(**p) for p in data["skipped"]],
-                       crops=sum(len(p.crops) for p in portraits), seconds=seconds,
-                       cached=len(portraits), site_built=False, up_to_date=True)
 
 
 def _import_site_stage() -> None:

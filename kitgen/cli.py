@@ -35,8 +35,8 @@ _WHOLE_PROCESS = False  # set by entry(): this process is the kitgen command, no
 
 
 def entry() -> None:
-    """The ``kitgen`` program (and ``python -m kitgen``), as against ``main`` called from
-    Python, where the process is the caller's."""
+    """The ``kitgen`` program (and ``python -m kitgen``, through kitgen.program), as against
+    ``main`` called from Python, where the process is the caller's."""
     global _WHOLE_PROCESS
     _WHOLE_PROCESS = True
     main()
@@ -102,16 +102,10 @@ def build(kit_dir: Path, workers: int | None, max_memory: int | None, quiet: boo
     except KeyboardInterrupt:
         click.echo("Interrupted; the previous site is untouched.", err=True)
         sys.exit(130)
-    for p in report.portraits:
-        for w in () if quiet else p.warnings:
-            click.echo(f"warning: content/{p.source}: {w}", err=True)
-    for f in report.skipped:
-        if not quiet:
-            click.echo(f"skipped: content/{f.source}: {f.message}", err=True)
-    for f in report.failed:
-        click.echo(f"Error: content/{f.source}: {f.message}", err=True)
-    if not quiet:
-        click.echo(report.summary())
+    from kitgen.report import printed
+
+    for text, to_stderr in printed(report, quiet):
+        click.echo(text, err=to_stderr)
     _finish(report.exit_code)
 
 

@@ -12,9 +12,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kitgen import cache
 from kitgen.themes import PACKAGE_KIT, themes_dirs
+
+if TYPE_CHECKING:
+    from kitgen.report import BuildReport
 
 STATE_FILE = "inputs.json"
 
@@ -59,6 +63,26 @@ def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
         return json.loads(text)
     except ValueError:
         return None
+
+
+def answer(root: Path) -> tuple[str | None, BuildReport | None]:
+    """The inputs' digest, and the last build's report when nothing changed since (else None):
+    a build with nothing to do. Without Click or any build stage: ``kitgen build`` asks this
+    before the CLI's own imports (kitgen.cli.entry)."""
+    import time
+
+    from kitgen.lock import BuildLock
+    from kitgen.report import STATE, report_from_manifest
+
+    started = time.perf_counter()
+    inputs = digest(root)
+    if inputs is None:
+        return None, None
+    with BuildLock(root / STATE):
+        done = last_manifest(root / STATE, root / "site", inputs)
+    if done is None:
+        return inputs, None
+    return inputs, report_from_manifest(root / "site", done, time.perf_counter() - started)
 
 
 def remember(state: Path, site: Path, value: str | None) -> None:

@@ -110,3 +110,48 @@ def test_the_build_command_ends_its_process_without_interpreter_teardown(tmp_pat
     assert "teardown ran" in version.stdout
     result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-q"])
     assert result.exit_code == 0  # in-process: a SystemExit, the caller's process goes on
+
+
+def test_a_build_with_nothing_to_do_is_answered_without_click(tmp_path):
+    """The program answers an unchanged kit before importing Click (kitgen.program), with the
+    lines and exit code Click's run of the same command gives; a failed portrait included."""
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n",
+                   [CAMERAMAN, ASTRONAUT])
+    (kit / "content" / "portraits" / "broken.jpg").write_bytes(b"not a jpeg")
+    first = subprocess.run(KITGEN + ["build", "--kit", str(kit)], capture_output=True,
+                           text=True)
+    assert first.returncode == 1 and "Error: content/portraits/broken.jpg" in first.stderr
+    fast = subprocess.run(KITGEN + ["build", "--kit", str(kit)],
+                          capture_output=True, text=True)
+    via_click = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom kitgen.cli import main\n"
+                               f"main(['build', '--kit', {str(kit)!r}])"],
+        capture_output=True, text=True)
+    assert fast.returncode == via_click.returncode == 1
+    assert "(nothing changed since the last build)" in fast.stdout
+    assert fast.stdout == via_click.stdout and fast.stderr == via_click.stderr
+    assert "warning: content/portraits/" in fast.stderr
+    imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "kitgen", "build", "-q",
+                              f"--kit={kit}"], capture_output=True, text=True)
+    assert imports.returncode == 1 and imports.stdout == ""
+    assert "kitgen.uptodate" in imports.stderr and " click" not in imports.stderr
+
+
+def test_anything_else_goes_to_click(tmp_path):
+    from conftest import make_kit
+
+    from kitgen.program import answer_unchanged
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n", [CAMERAMAN])
+    assert answer_unchanged(["build", "--kit", str(kit)]) is None  # never built: a build
+    subprocess.run(KITGEN + ["build", "-q", "--kit", str(kit)], check=True)
+    assert answer_unchanged(["build", "-q", "--kit", str(kit)]) == 0
+    for args in (["build", "-j", "2", "--kit", str(kit)], ["build", "-v", "--kit", str(kit)],
+                 ["build", "--kit", str(kit / "missing")], ["build", "--help"], ["serve"],
+                 ["build", "--kit"], []):
+        assert answer_unchanged(args) is None, args
+    (kit / "content" / "brand.yml").write_text("person:\n  name: Ada R\ngoals: [trust]\n",
+                                               encoding="utf-8")
+    assert answer_unchanged(["build", "-q", "--kit", str(kit)]) is None  # changed: a build

@@ -1,0 +1,69 @@
+"""What a build reports, and what ``kitgen build`` prints of it.
+
+Kept apart from kitgen.build, and free of Click, so that a build with nothing to do
+(kitgen.uptodate.answer) can be answered and printed before the CLI's own imports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kitgen.records import Portrait, Problem, portrait_from_dict
+
+STATE = ".kitgen"  # a kit's build state: caches, staging, the last build's digests
+
+@dataclass
+class BuildReport:
+    site: Path
+    portraits: list[Portrait]
+    failed: list[Problem]
+    skipped: list[Problem]
+    crops: int
+    seconds: float
+    cached: int = 0
+    warnings: list[str] = field(default_factory=list)
+    site_built: bool = True  # False when nothing the site stage reads had changed
+    up_to_date: bool = False  # True when no input changed and nothing was run at all
+    workers: int = 0  # cores that analysed portraits (0: all came from the cache)
+    processes: int = 0  # worker processes, or 1 when this process analysed them
+    pages_rendered: int = 0  # guide pages MkDocs rendered (the rest were the last build's)
+    guide_early: bool = False  # the guide was built while portraits' files were being made
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        warn = sum(len(p.warnings) for p in self.portraits)
+        text = (f"built {len(self.portraits)} portrait(s), {self.crops} crops, {warn} warning(s), "
+                f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
+                f"{self.seconds:.1f}s -> {self.site}")
+        return text + (" (nothing changed since the last build)" if self.up_to_date else "")
+
+
+
+
+def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
+    """The report of the build that made ``site`` (nothing was built this time)."""
+    portraits = [portrait_from_dict(p) for p in data["portraits"]]
+    return BuildReport(site=site, portraits=portraits,
+                       failed=[Problem(**p) for p in data["failed"]],
+                       skipped=[Problem(**p) for p in data["skipped"]],
+                       crops=sum(len(p.crops) for p in portraits), seconds=seconds,
+                       cached=len(portraits), site_built=False, up_to_date=True)
+
+
+def printed(report: BuildReport, quiet: bool) -> list[tuple[str, bool]]:
+    """The lines ``kitgen build`` prints, each with True when it goes to stderr."""
+    lines = []
+    for p in report.portraits:
+        for w in () if quiet else p.warnings:
+            lines.append((f"warning: content/{p.source}: {w}", True))
+    for f in report.skipped:
+        if not quiet:
+            lines.append((f"skipped: content/{f.source}: {f.message}", True))
+    for f in report.failed:
+        lines.append((f"Error: content/{f.source}: {f.message}", True))
+    if not quiet:
+        lines.append((report.summary(), False))
+    return lines
