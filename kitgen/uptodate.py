@@ -68,7 +68,7 @@ def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
 def answer(root: Path) -> tuple[str | None, BuildReport | None]:
     """The inputs' digest, and the last build's report when nothing changed since (else None):
     a build with nothing to do. Without Click or any build stage: ``kitgen build`` asks this
-    before the CLI's own imports (kitgen.cli.entry)."""
+    before the CLI's own imports (kitgen.program)."""
     import time
 
     from kitgen.lock import BuildLock
