@@ -48,10 +48,15 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
     ``early`` gets the record and its files' paths before the files are made."""
     from kitgen.process import process
 
-    told = (lambda portrait, files: early(portrait.to_dict(), files)) if early else None
+    def told(portrait: Portrait, files: list[str]) -> None:
+        try:
+            early(portrait.to_dict(), files)  # type: ignore[misc]
+        except Exception:  # a head start for the guide, never the portrait's failure
+            log.debug("could not send the early record of %s", job.rel, exc_info=True)
+
     try:
         portrait = process(job.path, job.rel, job.pid, job.entry, presets, work_dir, threads,
-                           told)
+                           told if early else None)
     except PortraitError as exc:
         return {"error": exc.reason, "source": job.rel}
     except Exception as exc:
@@ -288,11 +293,11 @@ def _build(root: Path, *, workers: int | None,
         if made is None:
             made = guide(kit, jobs, outcomes, refused)
         from kitgen import site_state
-        from kitgen.site import SITE, publish
+        from kitgen.site import SITE, finish_site
 
         site, rendered = kit.root / SITE, 0
         if made.built is not None:
-            published = publish(made.built)
+            published = finish_site(made.built)
             rendered = published.rendered
             site_state.remember(kit.root / STATE, made.inputs, published.frame,
                                 published.pages, published.html)

@@ -54,6 +54,8 @@ def link(media: list[tuple[Path, str]], site: Path) -> None:
     none (FAT, some network shares)."""
     for entry, rel in media:
         target = site / rel
+        if os.path.lexists(target):  # linked by an earlier attempt of the same build
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(entry / rel, target)

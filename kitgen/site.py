@@ -127,13 +127,13 @@ class SiteBuild:
     rendered: int  # pages MkDocs rendered (the others were the last build's)
     html: dict[str, str]  # Markdown path -> digest of the HTML written for it
     staged: Path | None = None  # the built site still in staging (``prepare_site``)
-    media: list[tuple[Path, str]] = field(default_factory=list)  # to link in (``publish``)
+    media: list[tuple[Path, str]] = field(default_factory=list)  # to link in (``finish_site``)
 
 
 def prepare_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str, Any],
                  media: list[tuple[Path, str]], last: dict[str, Any] | None = None,
                  media_ready: Callable[[], None] | None = None) -> SiteBuild:
-    """Stage and build the site in .kitgen/staging; ``publish`` puts it in place. ``media``:
+    """Stage and build the site in .kitgen/staging; ``finish_site`` puts it in place. ``media``:
     every image of the portraits, as (cache entry, path in the site); their files need not
     exist yet (see ``run_mkdocs``). ``last`` is what the last build recorded
     (site_state.previous): with the same frame, pages whose Markdown is unchanged are reused."""
@@ -170,7 +170,7 @@ def prepare_site(kit: Kit, pages: dict[str, str], nav: list[Any], data: dict[str
                      media if pending else [])
 
 
-def publish(built: SiteBuild) -> SiteBuild:
+def finish_site(built: SiteBuild) -> SiteBuild:
     """Link the images into the staged site and swap it in as site/."""
     from kitgen.media_links import link
 
@@ -183,4 +183,4 @@ def publish(built: SiteBuild) -> SiteBuild:
     return built
 
 
-__all__ = ["prepare_site", "publish", "SITE"]
+__all__ = ["finish_site", "prepare_site", "SITE"]
