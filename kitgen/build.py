@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -211,17 +212,24 @@ def build(root: Path | str = ".", *, workers: int | None = None,
     return report
 
 
+# Held while the site stage's modules are imported: the pool's ``meanwhile`` and the guide's
+# thread (kitgen.site_overlap) could otherwise import the same packages at once, which Python
+# allows but where a package importing another in the opposite order can meet a half-made one.
+_SITE_IMPORTS = threading.Lock()
+
+
 def _import_site_stage() -> None:
     """Import what the stages after the analysis need (under half a second: colour science,
     Jinja2, MkDocs) while worker processes start, when a core would otherwise wait."""
-    import kitgen.analysis.kit_palette  # noqa: F401
-    import kitgen.guide.pages  # noqa: F401
-    import kitgen.manifest  # noqa: F401
-    import kitgen.site  # noqa: F401
-    import kitgen.site_state  # noqa: F401
-    import mkdocs.commands.build  # noqa: F401
-    import mkdocs.config  # noqa: F401
-    from skimage.color import deltaE_ciede2000  # noqa: F401 - kit palette names (lazy module)
+    with _SITE_IMPORTS:
+        import kitgen.analysis.kit_palette  # noqa: F401
+        import kitgen.guide.pages  # noqa: F401
+        import kitgen.manifest  # noqa: F401
+        import kitgen.site  # noqa: F401
+        import kitgen.site_state  # noqa: F401
+        import mkdocs.commands.build  # noqa: F401
+        import mkdocs.config  # noqa: F401
+        from skimage.color import deltaE_ciede2000  # noqa: F401 - kit palette names
 
 
 @dataclass
@@ -237,6 +245,7 @@ def guide(kit: Kit, jobs: list[Job], outcomes: dict[str, tuple], refused: list[P
           media_ready: Callable[[], None] | None = None) -> Guide:
     """Kit palette, manifest, pages and the MkDocs build in staging, from each job's outcome
     (kitgen.site_overlap): the portraits' files may still be in the making."""
+    _import_site_stage()
     from kitgen import site_state
     from kitgen.analysis.kit_palette import merge
     from kitgen.guide.pages import nav, render_pages
