@@ -59,7 +59,22 @@ def _setup_logging(verbose: bool) -> None:
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """kitgen's errors (kitgen.errors, free of Click) become Click's, which print one line,
+    never a traceback, and exit with the error's code."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - Click's API
+        from kitgen.errors import KitgenError
+
+        try:
+            return super().invoke(ctx)
+        except KitgenError as exc:
+            error = click.ClickException(exc.format_message())
+            error.exit_code = exc.exit_code
+            raise error from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="kitgen")
 def main() -> None:
     """Turn approved portraits and brand goals into a branding kit: palettes, a crop for

@@ -1,5 +1,6 @@
-"""A worker's portrait never loads coloraide: importing it builds colour-temperature tables,
-about 80 ms of every worker's start (kitgen.analysis.colour)."""
+"""A worker's portrait never loads coloraide, whose import builds colour-temperature tables
+(about 80 ms of every worker's start; kitgen.analysis.colour), nor Click (about 26 ms;
+kitgen.errors)."""
 from __future__ import annotations
 
 import json
@@ -19,11 +20,11 @@ jobs, _ = plan(kit)
 job = next(j for j in jobs if j.rel.endswith("grace-hopper-navy.jpg"))
 rec = run_job(job, kit.presets, Path({out!r}))
 print(json.dumps({{"palette": rec.get("palette"), "error": rec.get("error"),
-                  "coloraide": "coloraide" in sys.modules}}))
+                  "coloraide": "coloraide" in sys.modules, "click": "click" in sys.modules}}))
 """
 
 
-def test_a_portrait_is_processed_without_coloraide(tmp_path):
+def test_a_portrait_is_processed_without_coloraide_or_click(tmp_path):
     out = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT),
                                                              out=str(tmp_path / "work"))],
                          capture_output=True, text=True, check=True, cwd=tmp_path)
@@ -31,4 +32,4 @@ def test_a_portrait_is_processed_without_coloraide(tmp_path):
     assert got["error"] is None
     assert 6 <= len(got["palette"]) <= 8
     assert all(s["name"] and len(s["hsl"]) == 3 for s in got["palette"])
-    assert got["coloraide"] is False
+    assert got["coloraide"] is False and got["click"] is False
