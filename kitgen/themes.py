@@ -15,10 +15,3 @@ def themes_dirs(root: Path) -> list[Path]:
             seen.add(r)
             out.append(d)
     return out
-
-
-def theme_file(root: Path, rel: str) -> Path:
-    for d in themes_dirs(root):
-        if (d / rel).exists():
-            return d / rel
-    raise FileNotFoundError(rel)
