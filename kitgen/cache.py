@@ -30,13 +30,18 @@ def code_version() -> str:
     changed kitgen never reuses results made by another one, even under the same version.
     Whether fast-colorthief is installed counts too: its palettes can differ slightly from
     colorthief's (kitgen/analysis/palette.py)."""
-    package = Path(__file__).parent
+    package = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(__version__.encode())
     h.update(b"fast-colorthief" if find_spec("fast_colorthief") else b"colorthief")
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(package).as_posix().encode() + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+    files = []
+    for folder, dirs, names in os.walk(package):  # not into __pycache__ (rglob did: 2.5 ms)
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = os.path.relpath(folder, package)
+        files += [name if rel == "." else f"{rel}/{name}".replace(os.sep, "/") for name in names]
+    for rel in sorted(files, key=lambda r: r.split("/")):
+        h.update(rel.encode() + b"\0")
+        with open(os.path.join(package, rel), "rb") as fh:
+            h.update(hashlib.sha256(fh.read()).digest())
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 
