@@ -5,6 +5,8 @@ import fcntl
 import os
 from pathlib import Path
 
+from kitgen.errors import BuildLocked
+
 
 class BuildLock:
     def __init__(self, state_dir: Path) -> None:
@@ -17,10 +19,6 @@ class BuildLock:
         try:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            # Imported here: kitgen's errors derive from Click's, and a build with nothing to
-            # do is answered before Click is imported (kitgen.uptodate.answer).
-            from kitgen.errors import BuildLocked
-
             self.fh.seek(0)
             pid = self.fh.read().strip() or "?"
             self.fh.close()
