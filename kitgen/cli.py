@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kitgen import __version__
+from kitgen.workers import THREAD_LIMITS
 
 KIT_OPTION = click.option("--kit", "kit_dir", type=click.Path(file_okay=False, path_type=Path),
                           default=Path("."), show_default=True,
@@ -39,6 +40,7 @@ def entry() -> None:
     ``main`` called from Python, where the process is the caller's."""
     global _WHOLE_PROCESS
     _WHOLE_PROCESS = True
+    os.environ.update(THREAD_LIMITS)  # before NumPy is loaded (kitgen.workers)
     main()
 
 

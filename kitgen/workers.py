@@ -16,9 +16,13 @@ from __future__ import annotations
 import logging
 
 log = logging.getLogger(__name__)
-WORKER_ENV = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-                                     "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")}
-WORKER_ENV["MALLOC_ARENA_MAX"] = "1"  # one heap shared by the portrait threads
+# Also the kitgen program's own (kitgen.cli.entry): it runs portraits itself with -j 1 and in
+# serve, and the guide beside the workers. NumPy's OpenBLAS had a second thread there that
+# spun after each matrix product: 0.4 s of a core in a -j 1 build of the example, which ran
+# no faster for it (3.0 s either way).
+THREAD_LIMITS = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                        "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")}
+WORKER_ENV = dict(THREAD_LIMITS, MALLOC_ARENA_MAX="1")  # one heap shared by the portrait threads
 
 
 def init_worker() -> None:

@@ -1,5 +1,6 @@
 """The CLI as users run it: help everywhere, init -> build, analyse, exit codes."""
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -110,6 +111,26 @@ def test_the_build_command_ends_its_process_without_interpreter_teardown(tmp_pat
     assert "teardown ran" in version.stdout
     result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-q"])
     assert result.exit_code == 0  # in-process: a SystemExit, the caller's process goes on
+
+
+def test_the_program_keeps_numpy_to_one_thread():
+    """kitgen parallelises by portrait; as the program, it limits NumPy's BLAS to one thread
+    before NumPy loads (kitgen.workers.THREAD_LIMITS). Without that, OpenBLAS starts a thread
+    per core."""
+    threads = ("import numpy\n"
+               "print(open('/proc/self/status').read().split('Threads:')[1].split()[0])\n")
+    script = ("import kitgen.cli as cli\n"
+              f"def count():\n    exec({threads!r})\n"
+              "cli.main = count\n")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    run = [sys.executable, "-c"]
+    limited = subprocess.run(run + [script + "cli.entry()\n"], capture_output=True,
+                             text=True, env=env)
+    assert limited.stdout.split() == ["1"], limited.stderr
+    if (os.cpu_count() or 1) > 1:  # the same process, called as a library: not limited
+        plain = subprocess.run(run + [script + "cli.main()\n"], capture_output=True,
+                               text=True, env=env)
+        assert int(plain.stdout) > 1, plain.stderr
 
 
 def test_a_build_with_nothing_to_do_is_answered_without_click(tmp_path):
