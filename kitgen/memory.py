@@ -62,7 +62,7 @@ def job_bytes(path: Path) -> int:
 
     from kitgen.decode import register_heif
 
-    register_heif()
+    register_heif(path)
     try:
         with Image.open(path) as im:
             w, h = im.size

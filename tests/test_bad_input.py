@@ -97,6 +97,11 @@ def test_colour_profiles_are_converted_to_srgb(corpus, name, space):
 
 
 def test_heic_is_decoded(corpus):
+    from kitgen import memory
+
+    # Its header sizes its place in the memory budget, as any other image's does.
+    heic = corpus.kit / "content" / "portraits" / "astronaut.heic"
+    assert memory.job_bytes(heic) == int(512 * 512 * memory.PER_PIXEL) + memory.PER_JOB
     p = corpus.portrait("astronaut.heic")
     ref = corpus.portrait("Zoë Åström portrait 1.jpg")  # the same picture as JPEG
     assert (p["width"], p["height"]) == (512, 512)

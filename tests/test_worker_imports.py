@@ -1,6 +1,7 @@
 """A worker's portrait never loads coloraide, whose import builds colour-temperature tables
 (about 80 ms of every worker's start; kitgen.analysis.colour), nor Click (about 26 ms;
-kitgen.errors)."""
+kitgen.errors); planning and processing a kit without HEIF images never loads pillow-heif
+(about 40 ms; kitgen.decode.register_heif)."""
 from __future__ import annotations
 
 import json
@@ -15,16 +16,19 @@ import json, sys
 from pathlib import Path
 from kitgen.build import plan, run_job
 from kitgen.kitfile.load import load_kit
+from kitgen.memory import job_bytes
 kit = load_kit(Path({root!r}))
 jobs, _ = plan(kit)
+sizes = [job_bytes(j.path) for j in jobs]
 job = next(j for j in jobs if j.rel.endswith("grace-hopper-navy.jpg"))
 rec = run_job(job, kit.presets, Path({out!r}))
 print(json.dumps({{"palette": rec.get("palette"), "error": rec.get("error"),
-                  "coloraide": "coloraide" in sys.modules, "click": "click" in sys.modules}}))
+                  "coloraide": "coloraide" in sys.modules, "click": "click" in sys.modules,
+                  "heif": "pillow_heif" in sys.modules, "sizes": sizes}}))
 """
 
 
-def test_a_portrait_is_processed_without_coloraide_or_click(tmp_path):
+def test_a_portrait_is_planned_and_processed_without_coloraide_click_or_heif(tmp_path):
     out = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT),
                                                              out=str(tmp_path / "work"))],
                          capture_output=True, text=True, check=True, cwd=tmp_path)
@@ -33,3 +37,4 @@ def test_a_portrait_is_processed_without_coloraide_or_click(tmp_path):
     assert 6 <= len(got["palette"]) <= 8
     assert all(s["name"] and len(s["hsl"]) == 3 for s in got["palette"])
     assert got["coloraide"] is False and got["click"] is False
+    assert got["heif"] is False and len(got["sizes"]) == 3 and min(got["sizes"]) > 0
