@@ -158,15 +158,19 @@ def palette_groups(work: Path, quick: bool) -> dict[str, list[Path]]:
     return groups
 
 
-def _timed(fn: Callable[[], Any], times: list[float]) -> Any:
-    """``fn()``, its time appended to ``times``. As timeit does: no garbage collection inside
-    the timed call (colorthief's pixel lists left one for whichever call came next)."""
+def _repeated(fn: Callable[[], Any], reps: int, times: list[float]) -> Any:
+    """``fn()`` ``reps`` times back to back, each time appended to ``times``; the last result.
+    As timeit does: garbage collected once before, never inside the repeats (colorthief's
+    pixel lists left a collection for whichever call came next). Collecting before every call
+    instead, as the runs up to 8cd6a3b did, evicted the CPU caches right before each call: that
+    cost kitgen's 3-6 ms calls 0.5-1.5 ms, a share colorthief's 85-95 ms hardly felt."""
     gc.collect()
     gc.disable()
     try:
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
+        for _ in range(reps):
+            t = time.perf_counter()
+            out = fn()
+            times.append(time.perf_counter() - t)
     finally:
         gc.enable()
     return out
@@ -207,17 +211,14 @@ def bench_palette(groups: dict[str, list[Path]]) -> None:
     for label, images in groups.items():
         ratios, colour_ratios, distances = [], [], []
         for path in images:
-            reps = 5 if path.stat().st_size < 2_000_000 else 1
+            reps = 10 if path.stat().st_size < 2_000_000 else 1
             t_ref, t_kit, t_cols = [], [], []
-            sides = [(partial(_colorthief, path), t_ref), (partial(_kitgen_palette, path), t_kit),
-                     (partial(_colours_only, path), t_cols)]
             # Each side runs its repeats back to back, as timeit does. Interleaved, kitgen's few
             # milliseconds ran right after colorthief's 90 ms of Python had evicted Pillow's
             # decoder from the CPU caches: the same decode then took 1.3-2.8 ms longer.
-            ref = [_timed(*sides[0]) for _ in range(reps)][-1]
-            swatches = [_timed(*sides[1]) for _ in range(reps)][-1]
-            for _ in range(reps):
-                _timed(*sides[2])
+            ref = _repeated(partial(_colorthief, path), reps, t_ref)
+            swatches = _repeated(partial(_kitgen_palette, path), reps, t_kit)
+            _repeated(partial(_colours_only, path), reps, t_cols)
             ours = [s.rgb for s in swatches]
             cost = np.array([[delta_e(tuple(a), tuple(b)) for b in ours] for a in ref])
             r, c = linear_sum_assignment(cost)
