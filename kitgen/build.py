@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -232,6 +233,16 @@ def _import_site_stage() -> None:
         from skimage.color import deltaE_ciede2000  # noqa: F401 - kit palette names
 
 
+def _prepare_site_stage(kit: Kit) -> None:
+    """The pool's ``meanwhile``: the site stage's imports, then MkDocs warmed up on the kit's
+    configuration (kitgen.site.warm_up), while the portraits are in work."""
+    _import_site_stage()
+    from kitgen.site import warm_up
+
+    with _SITE_IMPORTS:
+        warm_up(kit)
+
+
 @dataclass
 class Guide:
     """The site stage's outcome before site/ is touched."""
@@ -294,7 +305,8 @@ def _build(root: Path, *, workers: int | None,
                                                             ready))
         try:
             _, _, cached, used = analyse(kit, jobs, workers, progress, max_memory,
-                                         meanwhile=_import_site_stage, overlap=overlap)
+                                         meanwhile=partial(_prepare_site_stage, kit),
+                                         overlap=overlap)
         finally:
             outcomes = overlap.done()
         made = overlap.take(outcomes)

@@ -115,6 +115,37 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
         mk_log.setLevel(previous)
 
 
+def warm_up(kit: Kit) -> None:
+    """Load the kit's MkDocs configuration and convert a few lines of Markdown with its
+    extensions, building nothing: the plugins', extensions' and theme's modules are loaded
+    and their patterns compiled while the build waits for its portraits, not after the last
+    one, when the guide is all that is left to do (0.04 of its 0.2 s on the example). The
+    real build reports anything wrong with the configuration; here it only costs the warm-up."""
+    import tempfile
+
+    import markdown
+    from mkdocs.config import load_config
+
+    mk_log = logging.getLogger("mkdocs")
+    previous = mk_log.level
+    mk_log.setLevel(logging.CRITICAL)  # the real build's messages are the ones users see
+    try:
+        with tempfile.TemporaryDirectory(prefix="kitgen-warm-") as tmp:
+            (Path(tmp) / "docs").mkdir()
+            cfg = load_config(config_file=str(config_file(kit.root)),
+                              docs_dir=str(Path(tmp) / "docs"),
+                              site_dir=str(Path(tmp) / "site"), site_name=site_name(kit),
+                              nav=[])
+            md = markdown.Markdown(extensions=cfg.markdown_extensions,
+                                   extension_configs=cfg.mdx_configs)
+            md.convert("# Title\n\nSome *text*, `code` and a [link](page.md).\n\n"
+                       "!!! note\n    A note.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
+    except Exception:  # noqa: BLE001 - left for the real build to report
+        pass
+    finally:
+        mk_log.setLevel(previous)
+
+
 def site_name(kit: Kit) -> str:
     return str(escape(f"{kit.brand.person.name} — brand guide"))
 
