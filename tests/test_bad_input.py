@@ -166,6 +166,9 @@ def test_no_face(corpus):
     assert "no face found; crops are centred on the most detailed area" in p["warnings"]
     assert {c["face_fit"] for c in p["crops"]} == {"none"}
     assert (p["width"], p["height"]) == (512, 172)
+    page = (corpus.site / "portraits" / f"{p['id']}.html").read_text(encoding="utf-8")
+    assert page.count("No face found") == 1  # the warning box, not the warning again below
+    assert "no face found; crops are centred" not in page
 
 
 @pytest.mark.parametrize("name,message", [
