@@ -12,6 +12,7 @@ from kitgen.records import Portrait, Problem, portrait_from_dict
 
 STATE = ".kitgen"  # a kit's build state: caches, staging, the last build's digests
 
+
 @dataclass
 class BuildReport:
     site: Path
@@ -39,8 +40,6 @@ class BuildReport:
                 f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
                 f"{self.seconds:.1f}s -> {self.site}")
         return text + (" (nothing changed since the last build)" if self.up_to_date else "")
-
-
 
 
 def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:

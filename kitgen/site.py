@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,6 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     taken from site/ when kitgen.page_reuse allows it. Also returns how many pages were
     rendered, and each page's output path when kitgen.page_reuse knew them."""
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from kitgen.media_links import PendingMedia, link
@@ -75,33 +75,24 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     handler = _Collect()
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
-    previous = mk_log.level
-    mk_log.setLevel(logging.WARNING)
     quiet = DirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        cfg = load_config(
-            config_file=str(config_file(kit.root)),
-            docs_dir=str(docs),
-            site_dir=str(out),
-            strict=True,
-            # MkDocs themes print site_name unescaped; the name is the user's text.
-            site_name=site_name(kit),
-            nav=nav,
-        )
-        known = allowed(cfg.plugins)
-        pages = ReusePages(kit.root / SITE, reuse or {}) if known else None
-        cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
-        cfg.plugins["kitgen-theme-files"] = VisibleThemeFiles()
-        cfg.plugins["kitgen-raw-blocks"] = RawBlocks()
-        if known:
-            cfg.plugins["kitgen-reuse-pages"] = pages
-            cfg.plugins["kitgen-pending-media"] = PendingMedia([rel for _, rel in media])
-        else:
-            if media_ready is not None:
-                media_ready()
-            link(media, docs)
-        mkdocs_build(cfg, dirty=bool(pages and reuse))
+        with _mkdocs_log_level(logging.WARNING):
+            cfg = _load_config(kit, docs, out, nav, strict=True)
+            known = allowed(cfg.plugins)
+            pages = ReusePages(kit.root / SITE, reuse or {}) if known else None
+            cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
+            cfg.plugins["kitgen-theme-files"] = VisibleThemeFiles()
+            cfg.plugins["kitgen-raw-blocks"] = RawBlocks()
+            if known:
+                cfg.plugins["kitgen-reuse-pages"] = pages
+                cfg.plugins["kitgen-pending-media"] = PendingMedia([rel for _, rel in media])
+            else:
+                if media_ready is not None:
+                    media_ready()
+                link(media, docs)
+            mkdocs_build(cfg, dirty=bool(pages and reuse))
         if pages is None:
             return sum(1 for _ in docs.rglob("*.md")), {}, known
         return len(pages.order) - len(pages.reused), pages.dest, known
@@ -112,7 +103,33 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         mk_log.removeHandler(handler)
+
+
+@contextmanager
+def _mkdocs_log_level(level: int) -> Iterator[None]:
+    """MkDocs' own log level for the block, given back after it."""
+    mk_log = logging.getLogger("mkdocs")
+    previous = mk_log.level
+    mk_log.setLevel(level)
+    try:
+        yield
+    finally:
         mk_log.setLevel(previous)
+
+
+def _load_config(kit: Kit, docs: Path, out: Path, nav: list[Any], strict: bool) -> Any:
+    """The kit's MkDocs configuration, with the folders, name and nav kitgen supplies."""
+    from mkdocs.config import load_config
+
+    return load_config(
+        config_file=str(config_file(kit.root)),
+        docs_dir=str(docs),
+        site_dir=str(out),
+        strict=strict,
+        # MkDocs themes print site_name unescaped; the name is the user's text.
+        site_name=site_name(kit),
+        nav=nav,
+    )
 
 
 def warm_up(kit: Kit) -> None:
@@ -124,26 +141,19 @@ def warm_up(kit: Kit) -> None:
     import tempfile
 
     import markdown
-    from mkdocs.config import load_config
 
-    mk_log = logging.getLogger("mkdocs")
-    previous = mk_log.level
-    mk_log.setLevel(logging.CRITICAL)  # the real build's messages are the ones users see
-    try:
-        with tempfile.TemporaryDirectory(prefix="kitgen-warm-") as tmp:
+    # The real build's messages are the ones users see.
+    with _mkdocs_log_level(logging.CRITICAL), \
+            tempfile.TemporaryDirectory(prefix="kitgen-warm-") as tmp:
+        try:
             (Path(tmp) / "docs").mkdir()
-            cfg = load_config(config_file=str(config_file(kit.root)),
-                              docs_dir=str(Path(tmp) / "docs"),
-                              site_dir=str(Path(tmp) / "site"), site_name=site_name(kit),
-                              nav=[])
+            cfg = _load_config(kit, Path(tmp) / "docs", Path(tmp) / "site", [], strict=False)
             md = markdown.Markdown(extensions=cfg.markdown_extensions,
                                    extension_configs=cfg.mdx_configs)
             md.convert("# Title\n\nSome *text*, `code` and a [link](page.md).\n\n"
                        "!!! note\n    A note.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
-    except Exception:  # noqa: BLE001 - left for the real build to report
-        pass
-    finally:
-        mk_log.setLevel(previous)
+        except Exception:  # noqa: BLE001 - left for the real build to report
+            pass
 
 
 def site_name(kit: Kit) -> str:
