@@ -75,6 +75,10 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     handler = _Collect()
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
+    # In strict mode any MkDocs warning fails the build, and kitgen's one-line error then
+    # quotes it: printed by MkDocs too, it came twice. With -v (debug) MkDocs still speaks.
+    propagate = mk_log.propagate
+    mk_log.propagate = logging.getLogger().isEnabledFor(logging.DEBUG)
     quiet = DirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
@@ -103,6 +107,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         mk_log.removeHandler(handler)
+        mk_log.propagate = propagate
 
 
 @contextmanager

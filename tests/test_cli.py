@@ -113,6 +113,22 @@ def test_the_build_command_ends_its_process_without_interpreter_teardown(tmp_pat
     assert result.exit_code == 0  # in-process: a SystemExit, the caller's process goes on
 
 
+def test_a_broken_mkdocs_yml_is_one_line_naming_the_file_and_the_fix(tmp_path):
+    """MkDocs' own log line is not printed beside kitgen's error, which quotes it."""
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n", [CAMERAMAN])
+    with (kit / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("plugins: [no-such-plugin]\n")
+    out = subprocess.run(KITGEN + ["build", "-q", "--kit", str(kit)], capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == [
+        "Error: mkdocs.yml: the guide did not build in strict mode: Config value 'plugins': "
+        "The \"no-such-plugin\" plugin is not installed; fix mkdocs.yml or themes/, then "
+        "build again"]
+
+
 def test_the_program_keeps_numpy_to_one_thread():
     """kitgen parallelises by portrait; as the program, it limits NumPy's BLAS to one thread
     before NumPy loads (kitgen.workers.THREAD_LIMITS). Without that, OpenBLAS starts a thread
