@@ -183,11 +183,10 @@ def _colorthief(path: Path) -> list:
 
 
 def _kitgen_palette(path: Path) -> tuple:
-    from kitgen.analysis import colour, palette
+    from kitgen.analysis import palette
     from kitgen.decode import decode
     from kitgen.process import VIEW_SIDE
 
-    colour.name_of.cache_clear()  # no colour names carried from the last run
     return palette.extract(decode(path, long_side=VIEW_SIDE).image)
 
 

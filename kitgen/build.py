@@ -230,7 +230,6 @@ def _import_site_stage() -> None:
         import kitgen.site_state  # noqa: F401
         import mkdocs.commands.build  # noqa: F401
         import mkdocs.config  # noqa: F401
-        from skimage.color import deltaE_ciede2000  # noqa: F401 - kit palette names
 
 
 def _prepare_site_stage(kit: Kit) -> None:

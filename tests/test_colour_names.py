@@ -1,19 +1,20 @@
-"""Colour facts of a worker: the precomputed-Lab name lookup names colours as comparing each
-CSS name with coloraide's CIEDE2000 from sRGB does, and HSL is exact."""
+"""Colour facts: a worker's precomputed-Lab name lookup (scikit-image) and the kit palette's
+(coloraide, in the build's own process) name colours as comparing each CSS name with
+coloraide's CIEDE2000 from sRGB does, and HSL is exact."""
 from __future__ import annotations
 
 import random
 
 from coloraide import Color
 
-from kitgen.analysis import colour
+from kitgen.analysis import colour, colour_space
 
 
 def reference_name(rgb: tuple[int, int, int]) -> str:
     c = Color("srgb", [v / 255 for v in rgb])
-    best = min(colour._named(), key=lambda item: (
+    best = min(colour.named(), key=lambda item: (
         c.delta_e(Color("srgb", [v / 255 for v in item[1]]), method="2000"), item[0]))
-    return colour._pretty(best[0])
+    return colour.pretty(best[0])
 
 
 def test_names_match_pairwise_ciede2000_on_many_colours():
@@ -21,18 +22,19 @@ def test_names_match_pairwise_ciede2000_on_many_colours():
     grid = [(r, g, b) for r in range(0, 256, 51) for g in range(0, 256, 51)
             for b in range(0, 256, 51)]
     sample = grid + [tuple(rng.randrange(256) for _ in range(3)) for _ in range(500)]
-    colour.name_of.cache_clear()
-    got = [colour.name_of(c) for c in sample]
+    colour_space.name_of.cache_clear()
+    got = colour.names_of(sample)  # a worker's: one array comparison names them all
     assert got == [reference_name(c) for c in sample]
-    assert colour.names_of(sample) == got  # one array comparison names them all the same
+    assert [colour_space.name_of(c) for c in sample] == got  # the kit palette's, one by one
     assert colour.names_of([]) == []
     assert len(set(got)) > 60  # the sample reaches many different names
 
 
 def test_named_colours_name_themselves():
-    assert colour.name_of((255, 0, 0)) == "Red"
-    assert colour.name_of((70, 130, 180)) == "Steel blue"
-    assert colour.name_of((128, 128, 128)) == "Gray"
+    for name_of in (colour_space.name_of, lambda rgb: colour.names_of([rgb])[0]):
+        assert name_of((255, 0, 0)) == "Red"
+        assert name_of((70, 130, 180)) == "Steel blue"
+        assert name_of((128, 128, 128)) == "Gray"
 
 
 def test_hsl_is_rounded_from_the_exact_value():

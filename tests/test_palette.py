@@ -4,8 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from kitgen.analysis.colour import name_of
-from kitgen.analysis.colour_space import delta_e
+from kitgen.analysis.colour_space import delta_e, name_of
 from kitgen.analysis.kit_palette import merge
 from kitgen.analysis.palette import extract
 
@@ -42,7 +41,7 @@ def test_swatch_fields_are_consistent():
     assert s.hex == "#{:02x}{:02x}{:02x}".format(*s.rgb)
     h, sat, light = s.hsl
     assert 0 <= h < 360 and 0 <= sat <= 100 and 0 <= light <= 100
-    assert s.name == name_of(s.rgb)
+    assert s.name == name_of(s.rgb)  # a worker's name is the kit palette's name
 
 
 def test_names_are_human():

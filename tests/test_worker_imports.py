@@ -38,3 +38,27 @@ def test_a_portrait_is_planned_and_processed_without_coloraide_click_or_heif(tmp
     assert all(s["name"] and len(s["hsl"]) == 3 for s in got["palette"])
     assert got["coloraide"] is False and got["click"] is False
     assert got["heif"] is False and len(got["sizes"]) == 3 and min(got["sizes"]) > 0
+
+
+BUILD_PROBE = """
+import json, sys
+from pathlib import Path
+from kitgen.build import build
+report = build(Path({kit!r}), workers=2)
+print(json.dumps({{"built": len(report.portraits), "workers": report.workers,
+                  "numpy": "numpy" in sys.modules, "skimage": "skimage" in sys.modules}}))
+"""
+
+
+def test_with_workers_the_builds_own_process_loads_neither_numpy_nor_scikit_image(kit_factory):
+    """The workers analyse the portraits; the build's process makes the kit palette, the
+    pages and the site without NumPy or scikit-image (about 0.15 s of a core the workers
+    use; kitgen.analysis.kit_palette)."""
+    kit = kit_factory()  # the example kit
+    out = subprocess.run([sys.executable, "-c", BUILD_PROBE.format(kit=str(kit))],
+                         capture_output=True, text=True, cwd=kit)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got == {"built": 3, "workers": 2, "numpy": False, "skimage": False}
+    palette = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))["palette"]
+    assert palette and all(s["name"] for s in palette)  # named without scikit-image

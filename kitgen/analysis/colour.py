@@ -3,15 +3,19 @@
 No coloraide here: importing it builds its colour-temperature tables (about 80 ms of a
 worker's start), and the palette needs none of it. HSL is exact arithmetic on the 8-bit
 channels; the names compare CIELAB coordinates from scikit-image, which the emotional reading
-loads anyway. OKLab and single-pair CIEDE2000 are in kitgen.analysis.colour_space.
+loads anyway. OKLab, CIEDE2000 and the names of the kit palette (in the build's own process,
+which does not load NumPy or scikit-image) are in kitgen.analysis.colour_space.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import ImageColor
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def hex_of(rgb: tuple[int, int, int]) -> str:
@@ -41,13 +45,13 @@ def hsl_of(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
 
 
 @lru_cache(maxsize=1)
-def _named() -> tuple[tuple[str, tuple[int, int, int]], ...]:
+def named() -> tuple[tuple[str, tuple[int, int, int]], ...]:
     # CSS colour names as Pillow ships them; 'grey' spellings folded into 'gray'.
     return tuple((name, ImageColor.getrgb(value)[:3])
                  for name, value in sorted(ImageColor.colormap.items()) if "grey" not in name)
 
 
-def _pretty(name: str) -> str:
+def pretty(name: str) -> str:
     for word in ("light", "dark", "medium", "pale", "deep", "hot", "dim", "slate", "dodger",
                  "royal", "sky", "steel", "midnight", "rosy", "sandy", "sea", "spring", "lawn",
                  "lime", "olive", "forest", "saddle", "indian", "navajo", "old", "peach",
@@ -60,6 +64,7 @@ def _pretty(name: str) -> str:
 
 def lab_of(colours: list[tuple[int, int, int]]) -> np.ndarray:
     """CIELAB (D65) of 8-bit sRGB colours, the space CIEDE2000 compares in."""
+    import numpy as np
     from skimage.color import rgb2lab
 
     return rgb2lab(np.asarray(colours, dtype=np.float64).reshape(1, -1, 3) / 255)[0]
@@ -69,18 +74,12 @@ def lab_of(colours: list[tuple[int, int, int]]) -> np.ndarray:
 def _named_lab() -> tuple[tuple[str, ...], np.ndarray]:
     """The names (sorted, in display form) and their CIELAB coordinates, made once rather
     than on every comparison."""
-    named = _named()
-    return tuple(_pretty(name) for name, _ in named), lab_of([rgb for _, rgb in named])
-
-
-@lru_cache(maxsize=4096)
-def name_of(rgb: tuple[int, int, int]) -> str:
-    """The nearest CSS colour name by CIEDE2000 (the first name alphabetically on a tie)."""
-    return names_of([rgb])[0]
+    names = named()
+    return tuple(pretty(name) for name, _ in names), lab_of([rgb for _, rgb in names])
 
 
 def names_of(colours: list[tuple[int, int, int]]) -> list[str]:
-    """``name_of`` for several colours in one array comparison.
+    """The nearest CSS colour names by CIEDE2000, in one array comparison.
 
     scikit-image's array CIEDE2000 compares every colour against all 140 names at once:
     coloraide's, one pair at a time, cost about 1.7 ms a colour and dominated a palette's
