@@ -127,7 +127,7 @@ def test_an_all_white_image_keeps_a_valid_white():
 
 def _merge_every_pair(palettes, limit=8):
     """The kit palette as first written: every pair measured again on every step (the oracle
-    for the distance-matrix merge, which must pick the same pairs in the same order)."""
+    for the nearest-colour merge, which must pick the same pairs in the same order)."""
     import math
 
     from kitgen.analysis.colour_space import oklab_of
