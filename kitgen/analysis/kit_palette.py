@@ -62,6 +62,8 @@ def merge(palettes: list[tuple[Swatch, ...]], limit: int = MAX_COLOURS) -> tuple
         alive.remove(j)
         del near[j]
         near[i] = nearest(i)
+        # Only colours before j can have had j, or i, as their nearest later colour; of the
+        # others, only those before i now have a new distance to compare (the one to i).
         for k in alive:
             if k >= j:
                 break
