@@ -3,8 +3,8 @@
 The merge is agglomerative: the two closest colours (weighted by share) become one until the
 closest pair is far enough apart and few enough colours are left. Each colour keeps its
 nearest later colour, and a merge measures again only the merged colour and the colours that
-were nearest to the two it joined: 40 portraits of eight swatches take about 30 ms, where
-measuring every pair on every step took about two seconds.
+were nearest to the two it joined: 40 portraits of eight swatches take 30-60 ms (names
+excluded), where measuring every pair on every step took about two seconds.
 
 Plain Python, not NumPy: this runs in the build's own process, which with workers has no
 other use for NumPy or scikit-image; not importing them there saves about 0.15 s of a core
