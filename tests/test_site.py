@@ -1,4 +1,5 @@
 """The built guide's HTML: pages, images and links exist; user text is escaped."""
+import html as html_lib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,10 +95,14 @@ def test_user_text_is_escaped_not_executed(kit_factory, tmp_path):
     from tests.conftest import ASTRONAUT
 
     brand = ('person: {name: "<script>alert(1)</script> **Bold**", bio: "[x](javascript:y)"}\n'
+             "audience: 'Ann \"Q\" O''Neil''s #1 & only fans'\n"
              "goals: [trust]\nplatforms: [tiktok]\n")
     kit = kit_factory(brand, [ASTRONAUT])
     build(kit, workers=1)
     html = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    # Quotes, "#" and "&" read as typed: an entity escaped twice would show as "&#39;".
+    assert "Ann \"Q\" O'Neil's #1 & only fans" in html_lib.unescape(html)
+    assert "&amp;#" not in html
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<strong>Bold</strong>" not in html

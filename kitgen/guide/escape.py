@@ -11,7 +11,8 @@ def md_text(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    html = str(escape(str(value)))
-    out = "".join(_MD_SPECIAL.get(ch, ch) for ch in html)
+    # One character at a time: the entities escape() makes (&#39; for an apostrophe) hold a
+    # "#" that must not be escaped again, or the page shows "&#39;" instead of "'".
+    out = "".join(_MD_SPECIAL.get(ch) or escape(ch) for ch in str(value))
     # Newlines would start new Markdown blocks; a typed text is one paragraph.
     return Markup(" ".join(out.split()))
