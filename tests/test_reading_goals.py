@@ -84,3 +84,13 @@ def test_gaps_name_what_is_missing_and_prompts_layer_identity():
     assert [p["goal"] for p in out["prompts"]] == ["trust", "nostalgia", "approachability"]
     assert out["prompts"][0]["prompt"].startswith("Portrait photograph of a founder,")
     assert "natural skin texture" in out["prompts"][0]["prompt"]
+
+
+def test_checklist_says_where_an_averted_gaze_goes_in_plain_words():
+    r = dict(read("astronaut"), gaze="averted", gaze_offset=14.0)
+    said = {d: checklist(["trust"], dict(r, gaze_direction=d))[0]["measured"]
+            for d in ("left", "right", "up", "down")}
+    assert said == {"left": "averted to the left, 14° from the lens",
+                    "right": "averted to the right, 14° from the lens",
+                    "up": "averted upward, 14° from the lens",
+                    "down": "averted downward, 14° from the lens"}

@@ -14,6 +14,7 @@ WANT_DIRECT = {"trust", "approachability", "authority"}
 WANT_SMILE = {"approachability", "trust", "energy"}
 WANT_WARM = {"approachability", "trust", "energy", "nostalgia"}
 NO_FACE = "no face could be read"
+_TOWARD = {"left": " to the left", "right": " to the right", "up": " upward", "down": " downward"}
 
 
 def _item(key: str, question: str, status: str, measured: str, suggestion: str) -> dict:
@@ -26,7 +27,7 @@ def _gaze(r: dict, c: dict, goals: set[str]) -> dict:
     if c["gaze"] is None:
         return _item("gaze", q, "consider", NO_FACE,
                      "Pair it with a portrait where the face and eyes are clearly visible.")
-    where = f" to the {c['gaze_direction']}" if c["gaze_direction"] else ""
+    where = _TOWARD.get(c["gaze_direction"] or "", "")
     measured = f"{c['gaze']}{where}, {r['gaze_offset']:.0f}° from the lens"
     if c["gaze"] == "direct":
         if goals & WANT_DIRECT or "aspiration" not in goals:
