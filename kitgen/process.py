@@ -5,6 +5,7 @@ site root, so the same files can be cached and linked into any build.
 """
 from __future__ import annotations
 
+import math
 import shutil
 import threading
 from collections.abc import Callable
@@ -29,6 +30,9 @@ WEB_SIDE = 1200
 # The first decode serves analysis, palette and the web images: a JPEG may be decoded at
 # 1/2..1/8 scale as long as its long side keeps GAP pixels per web-image pixel.
 VIEW_SIDE = round(GAP * WEB_SIDE)
+# Enlarged this much or more, a crop looks soft; the build says so once per portrait (the guide
+# flags every enlarged crop, however little).
+ENLARGED_NOTE = 1.5
 THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
 THUMB = (THUMB_SIDE, THUMB_SIDE)
 PREVIEW_SIDE = 400  # circle previews of avatars: as the platforms show a profile photo
@@ -261,6 +265,14 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         elif c.face_fit == "whole" and not c.in_safe_area:
             notes.append(f"{c.preset}: the face is too large for the area every device shows "
                          "(or reaches the part the platform covers); choose a wider shot")
+
+    enlarged = [c for c in crops if c.upscale_factor >= ENLARGED_NOTE]
+    if enlarged:
+        worst = max(enlarged, key=lambda c: c.upscale_factor)
+        k = worst.upscale_factor
+        notes.append(f"{len(enlarged)} of {len(crops)} crops are enlarged, up to ×{k:.1f} "
+                     f"({worst.preset}), and may look soft; an original of at least "
+                     f"{math.ceil(full[0] * k)} × {math.ceil(full[1] * k)} px avoids it")
 
     def record(reading: dict) -> Portrait:
         return Portrait(

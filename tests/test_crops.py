@@ -279,3 +279,38 @@ def test_formats_of_one_box_share_their_resamples_and_encodes(tmp_path, monkeypa
                 assert im.size == (min(p.width, 400),) * 2 and im.mode == "RGBA"
     for a, b in [("instagram-profile", "threads-profile"), ("linkedin-profile", "x-profile")]:
         assert (tmp_path / crops[a].path).read_bytes() == (tmp_path / crops[b].path).read_bytes()
+
+
+def test_one_warning_per_portrait_names_its_enlarged_crops_and_the_size_that_avoids_it(
+        example_build):
+    import math
+    import re
+
+    _, report = example_build
+    for p in report.portraits:
+        big = [c for c in p.crops if c.upscale_factor >= 1.5]
+        said = [w for w in p.warnings if "crops are enlarged" in w]
+        assert len(said) == (1 if big else 0), p.id
+        if big:
+            worst = max(big, key=lambda c: c.upscale_factor)
+            m = re.fullmatch(r"(\d+) of (\d+) crops are enlarged, up to ×([\d.]+) \(([\w-]+)\), "
+                             r"and may look soft; an original of at least (\d+) × (\d+) px "
+                             r"avoids it", said[0])
+            assert m, said[0]
+            assert (int(m[1]), int(m[2]), m[4]) == (len(big), len(p.crops), worst.preset)
+            assert float(m[3]) == round(worst.upscale_factor, 1)
+            w, h = int(m[5]), int(m[6])
+            # at that size every crop of the same framing needs no enlarging
+            assert all(c.upscale_factor * p.width / w <= 1 + 1e-9 for c in p.crops)
+            assert (w, h) == (math.ceil(p.width * worst.upscale_factor),
+                              math.ceil(p.height * worst.upscale_factor))
+
+
+def test_no_enlargement_warning_when_the_crops_barely_grow(kit_factory):
+    from kitgen.build import build
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [tiktok]\n", [ASTRONAUT])
+    report = build(kit, workers=1)
+    (p,) = report.portraits
+    assert max(c.upscale_factor for c in p.crops) < 1.5
+    assert not [w for w in p.warnings if "enlarged" in w]
