@@ -1,6 +1,7 @@
 """Goal fit, checklist, recommendations and gaps from real readings."""
 from __future__ import annotations
 
+import pytest
 from reading_images import read
 
 from kitgen.kitfile.schema import GOALS
@@ -94,3 +95,21 @@ def test_checklist_says_where_an_averted_gaze_goes_in_plain_words():
                     "right": "averted to the right, 14° from the lens",
                     "up": "averted upward, 14° from the lens",
                     "down": "averted downward, 14° from the lens"}
+
+
+def test_a_sharp_portrait_beats_an_equally_fitting_enlarged_one_and_the_reason_says_why():
+    rows = _rows(("astronaut", ""), ("astronaut", ""))
+    rows[1]["id"] = "astronaut-big"
+    rows[0]["enlarged"] = {"linkedin": 4.0, "tiktok": 1.2}
+    recs = {r["platform"]: r for r in recommend({"linkedin": "LinkedIn", "tiktok": "TikTok"},
+                                                ["trust"], rows)}
+    assert recs["linkedin"]["portrait"] == "astronaut-big"
+    # ×4 is two doublings: 0.2 off the same fit
+    assert recs["linkedin"]["score"] - 0.2 == pytest.approx(
+        recommend({"linkedin": "LinkedIn"}, ["trust"], [rows[0]])[0]["score"], abs=1e-3)
+    rows[1]["enlarged"] = {"linkedin": 8.0}
+    soft = recommend({"linkedin": "LinkedIn"}, ["trust"], rows[1:])[0]
+    assert "enlarged up to ×8.0" in soft["reason"]
+    little = recommend({"tiktok": "TikTok"}, ["trust"], [rows[0]])[0]
+    assert little["score"] < recs["tiktok"]["score"]  # ×1.2 costs a little and says nothing
+    assert "enlarged" not in little["reason"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kitgen.crops.presets import PLATFORMS
+from kitgen.crops.presets import PLATFORMS, PRESETS
 from kitgen.reading.checklist import checklist
 from kitgen.reading.gaps import gaps
 from kitgen.reading.goals import fits
@@ -22,11 +22,22 @@ def kit_platforms(presets: list[Any]) -> dict[str, str]:
     return {k: v for k, v in PLATFORMS.items() if k in wanted}
 
 
+def enlarged(portrait: Portrait, platforms: dict[str, str]) -> dict[str, float]:
+    """How much each platform's crops of the portrait were enlarged, at worst (1.0: none)."""
+    platform_of = {p.id: p.platform for p in PRESETS}
+    out: dict[str, float] = {}
+    for c in portrait.crops:
+        platform = platform_of.get(c.preset)
+        if platform in platforms:
+            out[platform] = max(out.get(platform, 1.0), c.upscale_factor)
+    return out
+
+
 def explain(goals: list[str], identity: str, portraits: list[Portrait],
             platforms: dict[str, str]) -> dict[str, Any]:
     goals = list(goals)
-    rows = [{"id": p.id, "title": p.title or p.id, "reading": p.reading, "use": list(p.use)}
-            for p in portraits]
+    rows = [{"id": p.id, "title": p.title or p.id, "reading": p.reading, "use": list(p.use),
+             "enlarged": enlarged(p, platforms)} for p in portraits]
     return {
         "portraits": {p.id: {"fit": fits(goals, p.reading),
                              "checklist": checklist(goals, p.reading)} for p in portraits},

@@ -4,10 +4,13 @@ Each platform leans on some goals more than others (a data table below). A portr
 for a platform is the weighted mean of its goal fits, where the person's own goals count fully
 and the rest at ``OTHER_GOAL_WEIGHT``; a portrait the person earmarked for the platform
 (``use`` in brand.yml) gets a small bonus, and a portrait without a readable face loses some,
-since every platform shows a profile picture first.
+since every platform shows a profile picture first. A portrait whose crops for the platform had
+to be enlarged loses ``SOFT_PENALTY`` per doubling (capped): a soft banner undoes the
+impression the expression makes, so a sharp portrait that fits nearly as well wins.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from kitgen.reading.goals import fit
@@ -30,10 +33,13 @@ PLATFORM_GOALS: dict[str, dict[str, float]] = {
 OTHER_GOAL_WEIGHT = 0.3  # goals the person did not choose still matter a little
 USE_BONUS = 0.05  # the person's own choice breaks near-ties
 NO_FACE_PENALTY = 0.15
+SOFT_PENALTY, SOFT_PENALTY_MAX = 0.1, 0.3  # per doubling of the worst enlargement; its cap
+SOFT_NOTE = 1.5  # from this enlargement the reason says so (kitgen.process warns from it too)
 
 
 def platform_score(platform: str, goals: list[str], reading: dict | None,
-                   use: list[str]) -> tuple[float, list[tuple[str, float, dict]]]:
+                   use: list[str], enlarged: float = 1.0,
+                   ) -> tuple[float, list[tuple[str, float, dict]]]:
     weights = PLATFORM_GOALS.get(platform) or {g: 1.0 for g in goals}
     parts = []
     total = 0.0
@@ -47,6 +53,8 @@ def platform_score(platform: str, goals: list[str], reading: dict | None,
         score += USE_BONUS
     if not reading or reading.get("gaze") is None:
         score -= NO_FACE_PENALTY
+    if enlarged > 1.0:
+        score -= min(SOFT_PENALTY_MAX, SOFT_PENALTY * math.log2(enlarged))
     return round(max(0.0, min(1.0, score)), 3), parts
 
 
@@ -57,7 +65,8 @@ def recommend(platforms: dict[str, str], goals: list[str],
     for platform, label in platforms.items():
         ranked = []
         for p in portraits:
-            score, parts = platform_score(platform, goals, p.get("reading"), p.get("use", []))
+            score, parts = platform_score(platform, goals, p.get("reading"), p.get("use", []),
+                                          p.get("enlarged", {}).get(platform, 1.0))
             ranked.append((-score, p["id"], p, parts))
         if not ranked:
             continue
@@ -69,6 +78,10 @@ def recommend(platforms: dict[str, str], goals: list[str],
         if platform in best.get("use", []):
             reason += ", and you earmarked it for this platform"
         reason += "." + (" " + reasons[0] if reasons else "")
+        soft = best.get("enlarged", {}).get(platform, 1.0)
+        if soft >= SOFT_NOTE:
+            reason += (f" Its crops here are enlarged up to ×{soft:.1f} and may look soft; "
+                       "a larger original would be sharper.")
         rows.append({
             "platform": platform, "label": label, "portrait": pid,
             "title": best.get("title") or pid, "score": -ranked[0][0], "reason": reason,
