@@ -275,11 +275,15 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
                      f"{math.ceil(full[0] * k)} × {math.ceil(full[1] * k)} px avoids it")
 
     def record(reading: dict) -> Portrait:
+        from kitgen.reading.pose import sideways_note  # loaded by read() already
+
+        sideways = sideways_note(reading)
         return Portrait(
             id=pid, source=rel, sha256=sha256, width=full[0], height=full[1],
             faces=tuple(faces), subject=subject, palette=swatches, crops=tuple(crops),
             title=entry.get("title") or "", note=entry.get("note") or "",
-            use=tuple(entry.get("use") or ()), warnings=tuple(warnings) + tuple(notes),
+            use=tuple(entry.get("use") or ()),
+            warnings=tuple(warnings) + tuple(notes) + ((sideways,) if sideways else ()),
             reading=reading,
         )
 

@@ -157,6 +157,8 @@ def write_corpus(folder: Path, outside: Path) -> None:
     both.save(folder / "two-faces.jpg", quality=95)
     camera.crop((0, 340, 512, 512)).resize((512, 172)).save(folder / "no-face.png")
     astro.save(folder / "gps-exif-xmp.jpg", quality=95, exif=gps_exif(), xmp=XMP)
+    # Stored on its side with no orientation tag, as a stripped phone photo can be.
+    astro.transpose(Image.Transpose.ROTATE_90).save(folder / "sideways.jpg", quality=95)
     # Refusals.
     full = io.BytesIO()
     hopper.save(full, "JPEG", quality=95)

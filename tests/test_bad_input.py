@@ -26,16 +26,16 @@ def _close(a, b, tol=TOL) -> bool:
 def test_exit_code_summary_and_no_traceback(corpus):
     assert corpus.exit_code == 1  # built, with failed portraits
     assert "Traceback" not in corpus.output
-    assert ("built 24 portrait(s), 48 crops," in corpus.output
+    assert ("built 25 portrait(s), 50 crops," in corpus.output
             and "6 failed, 1 skipped" in corpus.output), corpus.output
-    assert len(corpus.manifest["portraits"]) == 24
+    assert len(corpus.manifest["portraits"]) == 25
 
 
 def test_originals_are_never_written(corpus):
     folder = corpus.kit / "content" / "portraits"
     after = {p.name: sha256(p) for p in folder.iterdir()}
     assert after == corpus.hashes
-    assert len(after) == 31  # 24 built, 6 refused, 1 duplicate
+    assert len(after) == 32  # 25 built, 6 refused, 1 duplicate
 
 
 @pytest.mark.parametrize("n", sorted(STORED))
@@ -204,3 +204,14 @@ def test_other_portraits_still_built(corpus):
 
 def test_min_side_is_the_documented_minimum():
     assert MIN_SIDE == 128
+
+
+def test_a_photo_stored_on_its_side_gets_a_warning_with_the_fix(corpus):
+    p = corpus.portrait("sideways.jpg")
+    assert abs(p["reading"]["head"]["roll"]) > 80
+    (said,) = [w for w in p["warnings"] if "on its side" in w]
+    assert said.startswith("the face lies on its side (roll ")
+    assert said.endswith("rotate the original upright (or fix its orientation tag) and build "
+                         "again")
+    upright = corpus.portrait("gps-exif-xmp.jpg")  # the same astronaut, upright
+    assert not [w for w in upright["warnings"] if "on its side" in w]

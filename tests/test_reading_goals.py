@@ -113,3 +113,14 @@ def test_a_sharp_portrait_beats_an_equally_fitting_enlarged_one_and_the_reason_s
     little = recommend({"tiktok": "TikTok"}, ["trust"], [rows[0]])[0]
     assert little["score"] < recs["tiktok"]["score"]  # ×1.2 costs a little and says nothing
     assert "enlarged" not in little["reason"]
+
+
+def test_a_photo_stored_on_its_side_fails_the_pose_check_with_the_fix():
+    from kitgen.reading.pose import sideways_note
+
+    upright = {i["key"]: i for i in checklist(["trust"], read("astronaut", "rotate:12"))}
+    assert upright["pose"]["status"] != "fail" and sideways_note(read("astronaut")) is None
+    on_side = read("astronaut", "rotate:90")
+    pose = {i["key"]: i for i in checklist(["trust"], on_side)}["pose"]
+    assert pose["status"] == "fail" and "rotate the original upright" in pose["suggestion"]
+    assert sideways_note(on_side).startswith("the face lies on its side (roll ")

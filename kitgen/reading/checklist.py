@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kitgen.reading.goals import cues
+from kitgen.reading.pose import sideways_note
 
 WANT_DIRECT = {"trust", "approachability", "authority"}
 WANT_SMILE = {"approachability", "trust", "energy"}
@@ -86,6 +87,9 @@ def _pose(r: dict, c: dict, goals: set[str]) -> dict:
     h = r["head"]
     measured = f"{c['facing']}, {c['tilt'].replace('_', ' ')} (yaw {h['yaw']:.0f}°, pitch " \
         f"{h['pitch']:.0f}°, roll {h['roll']:.0f}°)"
+    if sideways_note(r):
+        return _item("pose", q, "fail", measured, "The photo is on its side: rotate the "
+                     "original upright (or fix its orientation tag) and build again.")
     if c["tilt"] == "strongly_tilted":
         return _item("pose", q, "consider", measured, "Straighten the crop by a few degrees "
                      "or pick a frame with a gentler tilt.")

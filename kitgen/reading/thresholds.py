@@ -33,6 +33,9 @@ T = MappingProxyType({
     # A tilt under ~5 degrees is not seen as intentional; over 20 it reads as a gimmick.
     "roll_tilt_deg": 5.0,
     "roll_strong_deg": 20.0,
+    # Nobody poses with the head past 45 degrees: a face that far over is a photo stored on
+    # its side (a missing or stripped orientation tag), not a tilt.
+    "roll_sideways_deg": 45.0,
     # --- expression -----------------------------------------------------------------------
     # Mouth width over inter-ocular distance: ~0.9-1.0 relaxed, ~1.1+ when the cheeks pull
     # the corners out in a smile (checked on the NASA portrait, which smiles with teeth).
