@@ -107,3 +107,22 @@ def test_user_text_is_escaped_not_executed(kit_factory, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<strong>Bold</strong>" not in html
     assert 'href="javascript:y"' not in html
+
+
+def test_a_guide_with_no_portraits_says_so_instead_of_empty_tables(kit_factory):
+    from kitgen.build import build
+    from tests.conftest import ASTRONAUT
+
+    brand = ("person: {name: A}\ngoals: [trust]\nplatforms: [tiktok]\n"
+             f"portraits:\n  - {{file: {ASTRONAUT.name}, approved: false}}\n")
+    kit = kit_factory(brand, [ASTRONAUT])
+    report = build(kit, workers=1)
+    assert report.portraits == [] and len(report.skipped) == 1
+    index = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    assert "No portraits in this guide yet" in index
+    assert 'href="#not-in-this-kit"' in index and 'id="not-in-this-kit"' in index
+    assert "No colours yet." in index and "No portrait to recommend yet." in index
+    assert "<table>" in index  # the one table left: what was left out and why
+    assert index.count("<table>") == 1 and "not approved" in index
+    platforms = (kit / "site" / "platforms.html").read_text(encoding="utf-8")
+    assert "No crops yet" in platforms
