@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import escape
 
 from kitgen import cache
-from kitgen.errors import KitgenError
+from kitgen.errors import KitError
 from kitgen.exports import write_exports
 from kitgen.guide.brand_css import brand_css
 from kitgen.kitfile.load import Kit
@@ -67,6 +67,7 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from kitgen.media_links import PendingMedia, link
+    from kitgen.mkdocs_config import check_extensions, config_problem
     from kitgen.page_reuse import DirtyWarning, ReusePages, allowed
     from kitgen.raw_blocks import RawBlocks
     from kitgen.template_cache import CompiledTemplates
@@ -83,7 +84,11 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         with _mkdocs_log_level(logging.WARNING):
-            cfg = _load_config(kit, docs, out, nav, strict=True)
+            try:
+                cfg = _load_config(kit, docs, out, nav, strict=True)
+            except (Abort, ConfigurationError) as exc:
+                raise config_problem(handler.messages, exc) from None
+            check_extensions(cfg)
             known = allowed(cfg.plugins)
             pages = ReusePages(kit.root / SITE, reuse or {}) if known else None
             cfg.plugins["kitgen-compiled-templates"] = CompiledTemplates()
@@ -102,8 +107,8 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
         return len(pages.order) - len(pages.reused), pages.dest, known
     except (Abort, ConfigurationError) as exc:
         details = "; ".join(handler.messages[:5]) or str(exc)
-        raise KitgenError(f"mkdocs.yml: the guide did not build in strict mode: {details}; "
-                          "fix mkdocs.yml or themes/, then build again") from None
+        raise KitError(f"mkdocs.yml: the guide did not build in strict mode: {details}; "
+                       "fix mkdocs.yml or themes/, then build again") from None
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         mk_log.removeHandler(handler)
