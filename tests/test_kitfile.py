@@ -86,3 +86,69 @@ def test_schema_command_prints_a_json_schema_for_brand_yml():
     assert schema["title"].startswith("kitgen brand file")
     assert {"person", "goals", "platforms", "presets", "portraits"} <= set(schema["properties"])
     assert "trust" in json.dumps(schema)
+
+
+def _refused(kit) -> list[str]:
+    """The lines of a CLI build that must stop at brand.yml: exit 2, nothing built."""
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert not (kit / "site").exists()
+    return result.output.splitlines()
+
+
+def test_a_custom_preset_cannot_take_a_built_in_or_a_repeated_id(kit_factory):
+    """A custom 'linkedin-profile' overwrote the built-in crop's file at 100x100 while the
+    guide called it the 400x400 profile photo; a repeated custom id had no line."""
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\npresets:\n"
+                      "  - {id: linkedin-profile, label: Dup, width: 100, height: 100, "
+                      "kind: avatar}\n"
+                      "  - {id: badge, width: 600, height: 800}\n"
+                      "  - {id: badge, width: 300, height: 400}\n", [ASTRONAUT])
+    assert _refused(kit) == [
+        "Error: content/brand.yml: 2 problem(s); fix them and build again:",
+        "  content/brand.yml:4: presets[0].id: 'linkedin-profile' is a built-in preset; "
+        "choose another id",
+        "  content/brand.yml:6: presets[2].id: 'badge' is listed twice (also presets[1].id); "
+        "rename one",
+    ]
+
+
+def test_a_goal_platform_use_or_file_given_twice_is_reported_at_its_line(kit_factory):
+    """goals: [trust, trust] was built, listing trust twice in kit.json and the guide."""
+    kit = kit_factory("person: {name: A}\ngoals: [trust, calm, trust]\nplatforms:\n"
+                      "  - github\n  - github\nportraits:\n"
+                      "  - {file: eileen-collins-nasa.png, use: [github, github]}\n"
+                      "  - file: eileen-collins-nasa.png\n", [ASTRONAUT])
+    assert _refused(kit) == [
+        "Error: content/brand.yml: 4 problem(s); fix them and build again:",
+        "  content/brand.yml:2: goals[2]: 'trust' is listed twice (also goals[0]); "
+        "remove the repeat",
+        "  content/brand.yml:5: platforms[1]: 'github' is listed twice (also platforms[0]); "
+        "remove the repeat",
+        "  content/brand.yml:7: portraits[0].use[1]: 'github' is listed twice (also "
+        "portraits[0].use[0]); remove the repeat",
+        "  content/brand.yml:8: portraits[1].file: 'eileen-collins-nasa.png' is listed twice "
+        "(also portraits[0].file); keep one entry",
+    ]
+
+
+def test_an_invalid_value_given_twice_is_reported_once_per_item(kit_factory):
+    kit = kit_factory("person: {name: A}\ngoals: [energi, energi]\n", [ASTRONAUT])
+    lines = _refused(kit)
+    assert lines[0] == "Error: content/brand.yml: 2 problem(s); fix them and build again:"
+    assert all("expected one of" in line for line in lines[1:])
+
+
+def test_the_editor_schema_flags_repeats_too():
+    import jsonschema
+
+    from kitgen.kitfile.schema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    ok = {"person": {"name": "A"}, "goals": ["trust", "calm"], "platforms": ["x", "github"],
+          "portraits": [{"file": "a.jpg", "use": ["x", "github"]}]}
+    assert list(validator.iter_errors(ok)) == []
+    for bad in ({"goals": ["trust", "trust"]}, {"platforms": ["x", "x"]},
+                {"portraits": [{"file": "a.jpg", "use": ["x", "x"]}]}):
+        assert list(validator.iter_errors(ok | bad)), bad
+

@@ -12,6 +12,7 @@ from kitgen.crops.presets import Preset, make_custom, presets_for
 from kitgen.errors import KitError
 from kitgen.kitfile import IMAGE_SUFFIXES
 from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
+from kitgen.kitfile.repeats import repeats
 from kitgen.kitfile.schema import BrandFile, PortraitEntry
 from kitgen.records import Problem
 
@@ -109,15 +110,19 @@ def load_kit(root: Path | str = ".") -> Kit:
     if not isinstance(data, dict):
         raise KitError(f"{shown}: expected a mapping of keys (person, goals, ...), "
                        f"got {type(data).__name__}; see 'kitgen schema'")
-    problems = [f"{shown}:{line}: {key}: given twice (YAML keeps only the last one); "
-                "merge them into one" for line, key in duplicate_keys(node)]
+    found = [(line, f"{shown}:{line}: {key}: given twice (YAML keeps only the last one); "
+                    "merge them into one") for line, key in duplicate_keys(node)]
+    wrong: list[tuple[tuple, str]] = []
     try:
         brand = BrandFile.model_validate(data)
     except ValidationError as err:
-        for loc, msg in describe(BrandFile, err):
-            line = line_of(node, loc)
-            where = f"{shown}:{line}" if line else shown
-            problems.append(f"{where}: {dotted(loc)}: {msg}")
+        wrong = describe(BrandFile, err)
+    invalid = {loc for loc, _ in wrong}  # an invalid item given twice is reported once
+    for loc, msg in wrong + [r for r in repeats(data) if r[0] not in invalid]:
+        line = line_of(node, loc)
+        where = f"{shown}:{line}" if line else shown
+        found.append((line or 0, f"{where}: {dotted(loc)}: {msg}"))
+    problems = [text for _, text in sorted(found, key=lambda f: f[0])]  # in the file's order
     if problems:
         raise KitError(f"{shown}: {len(problems)} problem(s); fix them and build again:",
                        problems) from None
@@ -147,14 +152,7 @@ def load_kit(root: Path | str = ".") -> Kit:
                 f"{shown}:{line}: portraits[{i}].file: no file '{entry.file}' in "
                 f"content/{brand.portraits_dir}{suggest(entry.file, names)}"
             )
-        elif entry.file in entries:
-            problems.append(f"{shown}: portraits[{i}].file: '{entry.file}' is listed twice; "
-                            "keep one entry")
-        entries[entry.file] = entry
-    custom_ids = [p.id for p in brand.presets]
-    for i, cid in enumerate(custom_ids):
-        if custom_ids.index(cid) != i:
-            problems.append(f"{shown}: presets[{i}].id: '{cid}' is used twice; rename one")
+        entries[entry.file] = entry  # a file listed twice was reported above (kitfile.repeats)
     if brand.platforms == [] and not brand.presets:
         problems.append(f"{shown}:{line_of(node, ('platforms',))}: platforms: the list is empty, "
                         "so no crop would be made; name at least one platform, add presets, "

@@ -20,6 +20,11 @@ Platform = Literal[PLATFORM_IDS]  # type: ignore[valid-type]
 Kind = Literal[KINDS]  # type: ignore[valid-type]
 
 
+# Lists where a repeat means nothing: the loader refuses one (kitgen.kitfile.repeats), and
+# editors flag it from the JSON Schema.
+_UNIQUE = {"uniqueItems": True}
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -43,7 +48,7 @@ class CustomPreset(_Strict):
 class PortraitEntry(_Strict):
     file: str = Field(min_length=1, description="File name inside the portraits folder.")
     title: str = Field("", max_length=200, description="Caption shown in the guide.")
-    use: list[Platform] = Field(default_factory=list,
+    use: list[Platform] = Field(default_factory=list, json_schema_extra=_UNIQUE,
                                 description="Platforms this portrait is meant for.")
     note: str = Field("", max_length=2000, description="Why this image was approved.")
     approved: bool = Field(True, description="Unapproved portraits are skipped.")
@@ -61,10 +66,11 @@ class BrandFile(_Strict):
     """content/brand.yml"""
 
     person: Person = Field(description="Who the kit is for.")
-    goals: list[Goal] = Field(min_length=1, description="Brand goals: " + ", ".join(GOALS))
+    goals: list[Goal] = Field(min_length=1, json_schema_extra=_UNIQUE,
+                              description="Brand goals: " + ", ".join(GOALS))
     audience: str = Field("", max_length=500, description="Who the brand speaks to.")
-    platforms: list[Platform] | None = Field(None, description="Platforms to produce; "
-                                                                "default: all.")
+    platforms: list[Platform] | None = Field(None, json_schema_extra=_UNIQUE,
+                                             description="Platforms to produce; default: all.")
     presets: list[CustomPreset] = Field(default_factory=list, description="Extra crop formats.")
     portraits_dir: str = Field("portraits", description="Folder of portraits, inside content/.")
     portraits: list[PortraitEntry] = Field(default_factory=list,
@@ -82,9 +88,12 @@ def _one_or_many(prop: dict) -> None:
     arrays = [o for o in options if o.get("type") == "array"]
     if not arrays:
         return
+    unique = prop.pop("uniqueItems", None)
     item = dict(arrays[0]["items"])
     if "anyOf" not in prop:
         prop["anyOf"] = [{k: prop.pop(k) for k in ("type", "items", "minItems") if k in prop}]
+    if unique:  # the list's, not the single value's
+        next(o for o in prop["anyOf"] if o.get("type") == "array")["uniqueItems"] = unique
     prop["anyOf"].insert(0, item)
 
 
