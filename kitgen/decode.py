@@ -46,6 +46,15 @@ def register_heif(path: Path) -> None:
         _heif_registered = True
 
 
+def open_image(source: Path | io.BytesIO) -> Image.Image:
+    """Image.open with Pillow's decompression-bomb warning (over about 89 megapixels) raised
+    as the error it is to kitgen, so it never reaches the user as a raw Python warning.
+    Warning filters are the process's: one thread at a time sets and restores them."""
+    with _OPEN, pywarnings.catch_warnings():
+        pywarnings.simplefilter("error", Image.DecompressionBombWarning)
+        return Image.open(source)
+
+
 def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
     icc = img.info.get("icc_profile")
     if img.mode in ("I;16", "I;16B", "I;16L", "I"):
@@ -133,10 +142,7 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
     register_heif(path)
     notes: list[str] = []
     try:
-        # Warning filters are the process's: one thread at a time sets and restores them.
-        with _OPEN, pywarnings.catch_warnings():
-            pywarnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
+        img = open_image(io.BytesIO(data))
         frames = getattr(img, "n_frames", 1)
         if frames > 1:
             notes.append(f"is animated ({frames} frames); the first frame is used")

@@ -57,14 +57,13 @@ def default_budget() -> int | None:
 
 def job_bytes(path: Path) -> int:
     """The working memory a portrait should need, from its header alone (no pixels read); 0
-    when the header cannot be read (the worker then reports the file)."""
-    from PIL import Image
-
-    from kitgen.decode import register_heif
+    when the header cannot be read or the image is too large to open (the worker then
+    reports the file)."""
+    from kitgen.decode import open_image, register_heif
 
     register_heif(path)
     try:
-        with Image.open(path) as im:
+        with open_image(path) as im:
             w, h = im.size
     except Exception:  # noqa: BLE001 - any unreadable header: the worker explains it
         return 0

@@ -2,17 +2,23 @@
 and a real build kept to one worker by a small budget."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from PIL import Image
 
 from conftest import HOPPER
+from corpus import bomb_png
 from kitgen import memory
 from kitgen.cli import main
 
 MB = memory.MB
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text, size", [("600M", 600 * MB), ("1.5G", 1536 * MB),
@@ -89,3 +95,20 @@ def test_a_small_budget_builds_with_one_worker_and_the_same_bytes(kit_factory):
     two = {p.relative_to(kit / "site").as_posix(): p.read_bytes()
            for p in (kit / "site" / "crops").rglob("*.jpg")}
     assert one == two and len(one) == 3 * 19
+
+
+def test_a_huge_image_fails_with_kitgens_line_and_no_python_warning(kit_factory):
+    """With workers, the build sizes each portrait from its header (job_bytes); that open
+    lacked decode's warning filter, so Pillow's DecompressionBombWarning reached stderr."""
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [HOPPER])
+    bomb_png(kit / "content" / "portraits" / "huge.png", 10_000)  # 100 MP: warns, no error
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
+    env["PYTHONPATH"] = str(ROOT)  # this checkout's kitgen, wherever the venv points
+    res = subprocess.run([sys.executable, "-m", "kitgen", "build", "--kit", str(kit),
+                          "-j", "2"], capture_output=True, text=True, env=env, cwd=kit,
+                         timeout=120, check=False)
+    assert res.returncode == 1, res.stderr
+    assert res.stderr.splitlines() == [
+        "Error: content/portraits/huge.png: is too large to open safely (over 89 megapixels); "
+        "downscale it before adding it to the kit"]
+    assert res.stdout.startswith("built 1 portrait(s), 1 crops, 0 warning(s), 1 failed")
