@@ -118,7 +118,8 @@ class Portrait:
 
 @dataclass(frozen=True)
 class Problem:
-    """A portrait that could not be used, or was skipped on purpose."""
+    """A portrait that could not be used, or was skipped on purpose (or a subfolder of the
+    portraits folder, whose images are not built)."""
 
     source: str
     message: str

@@ -1,5 +1,6 @@
 """The brand file: validated as a whole, errors located and explained, schema printed."""
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -152,3 +153,36 @@ def test_the_editor_schema_flags_repeats_too():
                 {"portraits": [{"file": "a.jpg", "use": ["x", "x"]}]}):
         assert list(validator.iter_errors(ok | bad)), bad
 
+
+SUBFOLDER = ("skipped: content/portraits/2024: is a subfolder; its 2 image(s) are not built: "
+             "only images directly in content/portraits are portraits (move them there to "
+             "build them)")
+
+
+def test_images_in_a_subfolder_are_named_not_silently_ignored(kit_factory):
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [ASTRONAUT])
+    portraits = kit / "content" / "portraits"
+    (portraits / "2024" / "march").mkdir(parents=True)
+    shutil.copyfile(ASTRONAUT, portraits / "2024" / "cat.png")
+    shutil.copyfile(ASTRONAUT, portraits / "2024" / "march" / "dog.jpg")
+    (portraits / "2024" / "notes.txt").write_text("not an image")
+    (portraits / "empty").mkdir()  # no images: nothing to say
+    (portraits / ".thumbs").mkdir()  # hidden, like hidden files
+    shutil.copyfile(ASTRONAUT, portraits / ".thumbs" / "t.png")
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert SUBFOLDER in result.output.splitlines()
+    assert "built 1 portrait(s), 1 crops, 0 warning(s), 0 failed, 1 skipped" in result.output
+    manifest = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    assert [s["source"] for s in manifest["skipped"]] == ["portraits/2024"]
+    assert manifest["skipped"][0]["message"] == SUBFOLDER.split("2024: ", 1)[1]
+
+
+def test_a_folder_with_images_only_in_subfolders_says_where_they_are(kit_factory):
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\n", [])
+    (kit / "content" / "portraits" / "2024").mkdir()
+    shutil.copyfile(ASTRONAUT, kit / "content" / "portraits" / "2024" / "cat.png")
+    assert _refused(kit) == [
+        "Error: content/portraits: no portraits found; add JPEG, PNG, WebP or HEIC files "
+        "there (the images in 2024/ are not used: only files directly in the folder are "
+        "portraits)"]

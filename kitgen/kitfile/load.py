@@ -99,6 +99,21 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+def _image_folders(folders: list[Path]) -> list[tuple[Path, int]]:
+    """(folder, how many images it holds at any depth) for each folder that holds any: only
+    the portraits folder's own files are built, and images one level down went unnoticed."""
+    out = []
+    for folder in sorted(folders, key=lambda p: p.name):
+        count = 0
+        for _, dirs, names in os.walk(folder):  # links to folders are not followed
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            count += sum(1 for n in names if not n.startswith(".")
+                         and Path(n).suffix.lower() in IMAGE_SUFFIXES)
+        if count:
+            out.append((folder, count))
+    return out
+
+
 def load_kit(root: Path | str = ".") -> Kit:
     """Validate the whole brand file, then discover portraits. Raises KitError (exit 2)."""
     root = find_root(Path(root))
@@ -138,11 +153,10 @@ def load_kit(root: Path | str = ".") -> Kit:
     if problems:
         raise KitError(problems[0])
 
-    files = sorted(
-        (p for p in pdir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and not
-         p.name.startswith(".")),
-        key=lambda p: p.name,
-    )
+    listed = [p for p in pdir.iterdir() if not p.name.startswith(".")]
+    folders = _image_folders([p for p in listed if p.is_dir()])
+    files = sorted((p for p in listed if p.suffix.lower() in IMAGE_SUFFIXES and not p.is_dir()),
+                   key=lambda p: p.name)
     names = [p.name for p in files]
     entries: dict[str, PortraitEntry] = {}
     for i, entry in enumerate(brand.portraits):
@@ -161,8 +175,10 @@ def load_kit(root: Path | str = ".") -> Kit:
         raise KitError(f"{shown}: {len(problems)} problem(s); fix them and build again:",
                        problems)
     if not files:
+        inside = (f" (the images in {', '.join(f.name + '/' for f, _ in folders)} are not "
+                  "used: only files directly in the folder are portraits)" if folders else "")
         raise KitError(f"content/{brand.portraits_dir}: no portraits found; add JPEG, PNG, "
-                       "WebP or HEIC files there")
+                       f"WebP or HEIC files there{inside}")
 
     kit = Kit(root=root, brand=brand, sources=[], presets=[])
     for path in files:
@@ -176,6 +192,11 @@ def load_kit(root: Path | str = ".") -> Kit:
             kit.skipped.append(Problem(rel, "not approved in brand.yml; skipped"))
             continue
         kit.sources.append(Source(path=path, rel=rel, entry=entry))
+    for folder, count in folders:
+        kit.skipped.append(Problem(
+            folder.relative_to(content).as_posix(),
+            f"is a subfolder; its {count} image(s) are not built: only images directly in "
+            f"content/{brand.portraits_dir} are portraits (move them there to build them)"))
     custom = [make_custom(p.id, p.label, p.width, p.height, p.kind, p.circle)
               for p in brand.presets]
     kit.presets = presets_for(brand.platforms, custom)
