@@ -33,7 +33,11 @@ def parse_size(text: str) -> int:
     if not m:
         raise ValueError(f"{text!r} is not a size; write it like 600M or 2G")
     power = " kmgt".index(m.group(2).lower() or " ")
-    return int(float(m.group(1)) * 1024 ** power)
+    size = int(float(m.group(1)) * 1024 ** power)
+    if size == 0:  # 0 is often read as "no limit"; here it would be the tightest one
+        raise ValueError(f"{text!r} leaves the build no memory; write a size like 600M or 2G, "
+                         "or leave the option out for the default")
+    return size
 
 
 def available() -> int | None:

@@ -97,6 +97,13 @@ def test_a_small_budget_builds_with_one_worker_and_the_same_bytes(kit_factory):
     assert one == two and len(one) == 3 * 19
 
 
+def test_zero_is_refused_rather_than_read_as_no_limit(tmp_path):
+    res = CliRunner().invoke(main, ["build", "--kit", str(tmp_path), "--max-memory", "0"])
+    assert res.exit_code == 2
+    assert ("'0' leaves the build no memory; write a size like 600M or 2G, or leave the "
+            "option out for the default") in res.output
+
+
 def test_a_huge_image_fails_with_kitgens_line_and_no_python_warning(kit_factory):
     """With workers, the build sizes each portrait from its header (job_bytes); that open
     lacked decode's warning filter, so Pillow's DecompressionBombWarning reached stderr."""
