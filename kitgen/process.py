@@ -275,7 +275,7 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
                      f"{math.ceil(full[0] * k)} × {math.ceil(full[1] * k)} px avoids it")
 
     def record(reading: dict) -> Portrait:
-        from kitgen.reading.pose import sideways_note  # loaded by read() already
+        from kitgen.reading.sideways import sideways_note  # loaded by read() already
 
         sideways = sideways_note(reading)
         return Portrait(

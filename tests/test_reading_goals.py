@@ -116,7 +116,7 @@ def test_a_sharp_portrait_beats_an_equally_fitting_enlarged_one_and_the_reason_s
 
 
 def test_a_photo_stored_on_its_side_fails_the_pose_check_with_the_fix():
-    from kitgen.reading.pose import sideways_note
+    from kitgen.reading.sideways import sideways_note
 
     upright = {i["key"]: i for i in checklist(["trust"], read("astronaut", "rotate:12"))}
     assert upright["pose"]["status"] != "fail" and sideways_note(read("astronaut")) is None

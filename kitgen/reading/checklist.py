@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kitgen.reading.goals import cues
-from kitgen.reading.pose import sideways_note
+from kitgen.reading.sideways import sideways_note
 
 WANT_DIRECT = {"trust", "approachability", "authority"}
 WANT_SMILE = {"approachability", "trust", "energy"}

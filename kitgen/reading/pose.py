@@ -14,7 +14,6 @@ import math
 import numpy as np
 
 from kitgen.reading import landmarks as lm
-from kitgen.reading.thresholds import T
 
 
 def frame(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -38,12 +37,3 @@ def head_pose(p: np.ndarray) -> dict[str, float]:
     roll = math.degrees(math.atan2(ex[1], ex[0]))
     return {"yaw": round(yaw, 1), "pitch": round(pitch, 1), "roll": round(roll, 1)}
 
-
-def sideways_note(reading: dict | None) -> str | None:
-    """The warning for a head lying on its side, which no crop can fix: the file is rotated."""
-    head = (reading or {}).get("head")
-    if not head or abs(head["roll"]) < T["roll_sideways_deg"]:
-        return None
-    return (f"the face lies on its side (roll {head['roll']:.0f}°): the image is probably "
-            "stored rotated; rotate the original upright (or fix its orientation tag) and "
-            "build again")
