@@ -156,7 +156,8 @@ def schema(manifest: bool) -> None:
 
 @main.command(short_help="Preview the guide on localhost; rebuild on changes.")
 @KIT_OPTION
-@click.option("--port", default=8000, show_default=True, help="Port on localhost.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on localhost (0: any free port).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 def serve(kit_dir: Path, port: int, host: str) -> None:
     """Preview the guide on localhost and rebuild when content/ or themes/ change."""

@@ -58,3 +58,30 @@ def test_serve_previews_and_rebuilds_on_change(kit_factory):
             out, err = proc.communicate()
     assert "Traceback" not in err
     assert f"Serving on {base}/" in out
+
+
+def test_a_port_out_of_range_is_a_usage_error():
+    from click.testing import CliRunner
+
+    from kitgen.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--port", "99999"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--port': 99999 is not in the range 0<=x<=65535" in result.output
+    assert "Traceback" not in result.output and "Serving on" not in result.output
+
+
+def test_a_port_in_use_is_said_before_building_and_before_serving_on(kit_factory):
+    from click.testing import CliRunner
+
+    from kitgen.cli import main
+
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\nplatforms: [tiktok]\n", [ASTRONAUT])
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--kit", str(kit), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: 127.0.0.1:{port}: cannot serve there (")
+    assert "Serving on" not in result.output and not (kit / "site").exists()
