@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kitgen import cache, memory
-from kitgen.errors import PortraitError
+from kitgen.errors import CannotWrite, PortraitError
 from kitgen.ids import unique_ids
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
@@ -317,7 +317,10 @@ def _build(root: Path, *, workers: int | None,
 
         site, rendered = kit.root / SITE, 0
         if made.built is not None:
-            published = finish_site(made.built)
+            try:
+                published = finish_site(made.built)
+            except OSError as exc:  # e.g. a kit folder that lets .kitgen/ but not site/ move
+                raise CannotWrite(site, exc, "then build again") from None
             rendered = published.rendered
             site_state.remember(kit.root / STATE, made.inputs, published.frame,
                                 published.pages, published.html)

@@ -5,7 +5,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from kitgen.errors import BuildLocked
+from kitgen.errors import BuildLocked, CannotWrite
 
 
 class BuildLock:
@@ -14,8 +14,11 @@ class BuildLock:
         self.fh = None
 
     def __enter__(self) -> BuildLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = self.path.open("a+")
+        try:  # the first thing a build writes: a kit folder it cannot write is said here
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.fh = self.path.open("a+")
+        except OSError as exc:
+            raise CannotWrite(self.path.parent, exc, "then build again") from None
         try:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

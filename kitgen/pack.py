@@ -18,16 +18,18 @@ import logging
 import os
 import zipfile
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitgen.errors import KitgenError
+from kitgen.errors import CannotWrite, KitError, KitgenError
 from kitgen.ids import slug
 
 log = logging.getLogger(__name__)
 
 SITE = "site"
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can store
+WRITE_FIX = "or choose another --out"
 STORED = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".gz", ".heic", ".avif", ".zip"}
 README = """\
 {name}: brand kit made with kitgen {version}
@@ -88,8 +90,8 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 
 def write_zip(out: Path, top: str, entries: dict[str, Path], readme: str) -> int:
-    """Write atomically (temporary file, then rename); returns the number of files."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """Write atomically (temporary file, then rename); returns the number of files. A zip
+    that cannot be written is a CannotWrite naming ``out``, and no temporary file stays."""
     tmp = out.with_name(f".{out.name}.tmp")
     files = {f"{top}/{k}": v for k, v in entries.items()}
     try:
@@ -98,8 +100,13 @@ def write_zip(out: Path, top: str, entries: dict[str, Path], readme: str) -> int
             for name in sorted(files):
                 zf.writestr(_info(name), files[name].read_bytes(), compresslevel=9)
         os.replace(tmp, out)
+    except OSError as exc:
+        if exc.filename not in (None, str(tmp)):  # reading the site, not writing the zip
+            raise
+        raise CannotWrite(out, exc, WRITE_FIX) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # a parent that is a file makes even this fail
+            tmp.unlink(missing_ok=True)
     return len(files) + 1
 
 
@@ -113,15 +120,19 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
 
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
+    out = Path(out) if out is not None else default_out(kit.root, kit.brand.person.name)
+    out = out.resolve()
+    if out.is_relative_to(site.resolve()):
+        raise KitError(f"{out}: the pack cannot go inside site/ (the next build replaces "
+                       "it); choose another --out")
+    try:  # before any build: a folder that cannot be made is said at once
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CannotWrite(out, exc, WRITE_FIX) from None
     built, failed = ensure_built(kit, site, on_build)
     if failed:
         log.warning("%d portrait(s) failed and are not in the pack", failed)
     manifest = json.loads((site / "kit.json").read_text(encoding="utf-8"))
-    out = Path(out) if out is not None else default_out(kit.root, kit.brand.person.name)
-    out = out.resolve()
-    if out.is_relative_to(site.resolve()):
-        raise KitgenError(f"{out}: the pack cannot go inside site/ (the next build replaces "
-                          "it); choose another --out")
     top = f"{slug(kit.brand.person.name)}-brand-kit"
     readme = README.format(name=" ".join(kit.brand.person.name.split()), version=__version__)
     files = write_zip(out, top, plan(site, manifest), readme)

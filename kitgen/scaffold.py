@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from kitgen.errors import KitError
+from kitgen.errors import CannotWrite, KitError
 from kitgen.kitfile.schema import json_schema
 from kitgen.themes import PACKAGE_KIT
 
@@ -40,10 +40,23 @@ IGNORED = ("site/", ".kitgen/", "*-brand-kit.zip")
 
 
 def scaffold(directory: Path, name: str) -> Path:
+    """Write a new kit into ``directory`` (made if missing). A blank name, a kit already
+    there or a folder that cannot be written is a KitError, before the kit's first build."""
+    if not name.strip():  # the brand file would be written, and refused by every build
+        raise KitError("--name: the person's name is empty; give the name the kit is for, "
+                       "e.g. --name \"Ada Lovelace\"")
     directory = directory.resolve()
     brand = directory / "content" / "brand.yml"
     if brand.exists():
         raise KitError(f"{brand}: a kit already exists here; choose an empty folder")
+    try:
+        _write(directory, brand, name)
+    except OSError as exc:
+        raise CannotWrite(directory, exc, "or choose another folder") from None
+    return directory
+
+
+def _write(directory: Path, brand: Path, name: str) -> None:
     (directory / "content" / "portraits").mkdir(parents=True, exist_ok=True)
     safe_name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     brand.write_text(BRAND_TEMPLATE.format(name=safe_name), encoding="utf-8")
@@ -56,7 +69,6 @@ def scaffold(directory: Path, name: str) -> Path:
     shutil.copytree(PACKAGE_KIT / "themes", directory / "themes", dirs_exist_ok=True,
                     copy_function=_copy_new)
     _ignore(directory / ".gitignore", IGNORED)
-    return directory
 
 
 def _copy_new(src: str, dst: str) -> None:

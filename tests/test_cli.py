@@ -191,3 +191,86 @@ def test_anything_else_goes_to_click(tmp_path):
     (kit / "content" / "brand.yml").write_text("person:\n  name: Ada R\ngoals: [trust]\n",
                                                encoding="utf-8")
     assert answer_unchanged(["build", "-q", "--kit", str(kit)]) is None  # changed: a build
+
+
+def test_init_under_a_file_is_one_line(tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file")
+    result = CliRunner().invoke(main, ["init", str(blocker / "kit")])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {blocker / 'kit'}: cannot write ({blocker} is a file, "
+                             f"not a folder); move {blocker} away, or choose another folder\n")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_init_into_a_read_only_folder_is_one_line(tmp_path):
+    tmp_path.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    finally:
+        tmp_path.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {tmp_path}: cannot write (permission denied); make "
+                             f"{tmp_path} writable, or choose another folder\n")
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_init_refuses_a_blank_name(tmp_path, name):
+    """Every build of such a kit failed on person.name; init says so, and writes nothing."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "k"), "--name", name])
+    assert result.exit_code == 2
+    assert result.output == ("Error: --name: the person's name is empty; give the name the "
+                             "kit is for, e.g. --name \"Ada Lovelace\"\n")
+    assert not (tmp_path / "k").exists()
+
+
+def test_a_kit_whose_state_folder_cannot_be_made_is_one_line(tmp_path):
+    """.kitgen/ is the first thing a build writes; a file in its place (or, for anyone but
+    root, a read-only kit folder) stops the build with one line and exit 2."""
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n", [CAMERAMAN])
+    (kit / ".kitgen").write_text("not a folder")
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit)])
+    assert result.exit_code == 2
+    state = kit / ".kitgen"
+    assert result.output == (f"Error: {state}: cannot write ({state} is a file, not a "
+                             f"folder); move {state} away, then build again\n")
+    assert not (kit / "site").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_kit_folder_is_one_line(tmp_path):
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n", [CAMERAMAN])
+    kit.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["build", "--kit", str(kit)])
+    finally:
+        kit.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {kit / '.kitgen'}: cannot write (permission denied); "
+                             f"make {kit} writable, then build again\n")
+
+
+def test_a_site_that_cannot_be_put_in_place_is_one_line(tmp_path, monkeypatch):
+    """The guide is built in .kitgen/ and swapped in as site/; when the kit folder lets the
+    one but not the other be written, the swap's PermissionError becomes one line, exit 2.
+    (The swap is made to fail here: root may write anywhere.)"""
+    import errno
+
+    import kitgen.site
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n"
+                                     "platforms: [linkedin]\n", [CAMERAMAN])
+
+    def refused(built):
+        raise PermissionError(errno.EACCES, "Permission denied", str(built.path))
+
+    monkeypatch.setattr(kitgen.site, "finish_site", refused)
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-q"])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {kit / 'site'}: cannot write (permission denied); "
+                             f"make {kit} writable, then build again\n")

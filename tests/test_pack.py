@@ -121,7 +121,7 @@ def test_pack_builds_a_kit_that_has_no_site_yet(kit_factory, tmp_path):
 def test_pack_refuses_to_write_inside_the_site(kit_copy):
     result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out",
                                        str(kit_copy / "site" / "kit.zip")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad --out, like every other: exit 1 is failed portraits
     assert "cannot go inside site/" in result.output and "Traceback" not in result.output
     assert not (kit_copy / "site" / "kit.zip").exists()
 
@@ -131,3 +131,49 @@ def test_pack_in_a_folder_that_is_no_kit_says_so(tmp_path):
     assert result.exit_code == 2
     assert "brand.yml" in result.output and "Traceback" not in result.output
     assert not list(tmp_path.glob("*.zip"))
+
+
+def test_pack_under_a_file_is_one_line_naming_the_zip_and_the_fix(kit_copy, tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder")
+    out = blocker / "kit.zip"
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {out}: cannot write ({blocker} is a file, not a "
+                             f"folder); move {blocker} away, or choose another --out\n")
+    assert blocker.read_text() == "a file, not a folder"
+
+
+def test_pack_where_no_file_can_be_made_is_one_line(kit_copy):
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", "/proc/x.zip"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: /proc/x.zip: cannot write (")
+    assert result.output.endswith("or choose another --out\n") and result.output.count("\n") == 1
+
+
+def test_a_zip_that_cannot_be_put_in_place_leaves_no_temporary_file(kit_copy, tmp_path):
+    """The zip is written beside --out, then renamed; when the rename fails (here --out is a
+    folder, which only the library lets through) the half-way file is removed."""
+    from kitgen.errors import CannotWrite
+
+    (tmp_path / "kit.zip").mkdir()
+    with pytest.raises(CannotWrite) as caught:
+        pack(kit_copy, tmp_path / "kit.zip")
+    assert caught.value.exit_code == 2 and str(tmp_path / "kit.zip") in caught.value.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit.zip"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_pack_into_a_read_only_folder_says_so(kit_copy, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out",
+                                           str(locked / "kit.zip")])
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {locked / 'kit.zip'}: cannot write (permission "
+                             f"denied); make {locked} writable, or choose another --out\n")
+    assert not list(locked.iterdir())
