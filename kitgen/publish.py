@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitgen.errors import KitgenError
+from kitgen.errors import KitError, KitgenError
 
 SITE = "site"
 
@@ -45,6 +45,14 @@ def repository(root: Path) -> Path:
         raise KitgenError(f"{root}: not a git repository; run 'git init' and "
                           "'git remote add origin URL' there, then publish again")
     return Path(done.stdout.strip())
+
+
+def check_branch(repo: Path, branch: str) -> None:
+    """Refuse a name git would refuse, before anything is built or written: git's own error
+    came late, from inside ghp-import, and left fast-import crash reports in .git/."""
+    if _git(repo, "check-ref-format", "--branch", branch).returncode != 0:
+        raise KitError(f"--branch {branch}: not a valid git branch name; choose another, "
+                       "such as gh-pages")
 
 
 def remote_url(repo: Path, remote: str) -> str:
@@ -93,10 +101,10 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     from kitgen.freshness import ensure_built
     from kitgen.kitfile.load import load_kit
 
-    root = Path(root).resolve()
-    repo = repository(root)
+    kit = load_kit(root)  # first: a folder that is no kit is told so, as every verb does
+    repo = repository(kit.root)
+    check_branch(repo, branch)
     url = remote_url(repo, remote)
-    kit = load_kit(root)
     site = kit.root / SITE
     built, _failed = ensure_built(kit, site, on_build)
     # Start from the remote's branch when it exists, so the push is a fast-forward.
@@ -115,4 +123,4 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     return PublishReport(remote=remote, url=url, branch=branch, commit=commit, built=built)
 
 
-__all__ = ["PublishReport", "publish", "remote_url", "repository"]
+__all__ = ["PublishReport", "check_branch", "publish", "remote_url", "repository"]

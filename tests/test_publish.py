@@ -104,3 +104,24 @@ def test_publish_when_the_push_is_refused_says_what_failed(kit_repo, tmp_path):
     result = CliRunner().invoke(main, ["publish", "--kit", str(repo)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "git push origin gh-pages' failed" in result.output
+
+
+def test_publish_outside_a_kit_says_so_first(tmp_path):
+    """A folder that is no kit (missing, or not a git repository either) gets the error
+    every verb gives, exit 2, not git's."""
+    for folder in (tmp_path / "does-not-exist", tmp_path):
+        result = CliRunner().invoke(main, ["publish", "--kit", str(folder)])
+        assert result.exit_code == 2, result.output
+        assert result.output == (f"Error: {folder}: no content/brand.yml here; run kitgen in "
+                                 "a kit folder, pass --kit DIR, or create one with "
+                                 "'kitgen init DIR'\n")
+
+
+def test_publish_refuses_a_bad_branch_name_before_anything_is_written(kit_repo):
+    repo, bare = kit_repo
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--branch", "bad..name"])
+    assert result.exit_code == 2
+    assert result.output == ("Error: --branch bad..name: not a valid git branch name; choose "
+                             "another, such as gh-pages\n")
+    assert not list((repo / ".git").glob("fast_import_crash_*"))
+    assert git(repo, "for-each-ref").strip() == "" and git(bare, "for-each-ref").strip() == ""
