@@ -191,7 +191,7 @@ def pack(kit_dir: Path, out: Path | None) -> None:
     _setup_logging(False)
     report = run_pack(kit_dir, out, on_build=lambda why: click.echo(
         f"{why}; building it first", err=True))
-    click.echo(report.summary())
+    _shipped(report)
 
 
 @main.command(short_help="Push the guide to a git remote's pages branch.")
@@ -209,4 +209,15 @@ def publish(kit_dir: Path, remote: str, branch: str, message: str | None) -> Non
     report = run_publish(kit_dir, remote=remote, branch=branch, message=message,
                          on_build=lambda why: click.echo(
                              f"{why}; building it first", err=True))
+    _shipped(report)
+
+
+def _shipped(report) -> None:  # noqa: ANN001 - a PackReport or a PublishReport
+    """``pack`` and ``publish`` end as ``build`` does: each portrait the site left out on
+    its own Error line, the summary (which says they are left out), exit code 1 if any."""
+    from kitgen.report import failed_line
+
+    for problem in report.failed:
+        click.echo(failed_line(problem), err=True)
     click.echo(report.summary())
+    sys.exit(report.exit_code)

@@ -3,8 +3,12 @@ portrait added or a brand.yml edited after the last build is never shipped stale
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kitgen.kitfile.load import Kit
+
+if TYPE_CHECKING:
+    from kitgen.report import BuildReport
 
 
 def _inputs(kit: Kit) -> list[Path]:
@@ -33,13 +37,14 @@ def stale_reason(kit: Kit, site: Path) -> str | None:
     return None
 
 
-def ensure_built(kit: Kit, site: Path, on_build=None) -> tuple[bool, int]:  # noqa: ANN001
-    """Rebuild ``site`` when it is stale; (whether it was built, how many portraits failed)."""
+def ensure_built(kit: Kit, site: Path, on_build=None) -> BuildReport | None:  # noqa: ANN001
+    """Rebuild ``site`` when it is stale: that build's report, or None when nothing was built.
+    Either way ``site/kit.json`` lists the portraits that failed (kitgen.report.failures)."""
     reason = stale_reason(kit, site)
     if not reason:
-        return False, 0
+        return None
     from kitgen.build import build
 
     if on_build:
         on_build(reason)
-    return True, len(build(kit.root).failed)
+    return build(kit.root)

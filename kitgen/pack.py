@@ -14,7 +14,6 @@ A kit without a built site, or whose content changed since the build, is built f
 from __future__ import annotations
 
 import json
-import logging
 import os
 import zipfile
 from collections.abc import Callable
@@ -24,8 +23,8 @@ from pathlib import Path
 
 from kitgen.errors import CannotWrite, KitError, KitgenError
 from kitgen.ids import slug
-
-log = logging.getLogger(__name__)
+from kitgen.records import Problem
+from kitgen.report import failures, left_out
 
 SITE = "site"
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can store
@@ -47,9 +46,16 @@ class PackReport:
     files: int
     bytes: int
     built: bool  # True when pack had to build the site first
+    failed: tuple[Problem, ...] = ()  # portraits the build could not use: not in the zip
+
+    @property
+    def exit_code(self) -> int:
+        """As ``kitgen build``'s: 1 when portraits failed (the zip is made without them)."""
+        return 1 if self.failed else 0
 
     def summary(self) -> str:
-        return f"packed {self.files} files ({self.bytes / 1e6:.1f} MB) -> {self.path}"
+        return (f"packed {self.files} files ({self.bytes / 1e6:.1f} MB) -> {self.path}"
+                + left_out(self.failed))
 
 
 def default_out(root: Path, name: str) -> Path:
@@ -129,14 +135,13 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CannotWrite(out, exc, WRITE_FIX) from None
-    built, failed = ensure_built(kit, site, on_build)
-    if failed:
-        log.warning("%d portrait(s) failed and are not in the pack", failed)
+    built = ensure_built(kit, site, on_build) is not None
     manifest = json.loads((site / "kit.json").read_text(encoding="utf-8"))
     top = f"{slug(kit.brand.person.name)}-brand-kit"
     readme = README.format(name=" ".join(kit.brand.person.name.split()), version=__version__)
     files = write_zip(out, top, plan(site, manifest), readme)
-    return PackReport(path=out, files=files, bytes=out.stat().st_size, built=built)
+    return PackReport(path=out, files=files, bytes=out.stat().st_size, built=built,
+                      failed=failures(manifest))
 
 
 __all__ = ["PackReport", "default_out", "pack", "plan"]

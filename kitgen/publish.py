@@ -4,6 +4,7 @@ of the branch (with ``.nojekyll``) on top of the remote's history, then pushes.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from collections.abc import Callable, Iterator
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kitgen.errors import KitError, KitgenError
+from kitgen.records import Problem
+from kitgen.report import failures, left_out
 
 SITE = "site"
 
@@ -23,10 +26,16 @@ class PublishReport:
     branch: str
     commit: str
     built: bool
+    failed: tuple[Problem, ...] = ()  # portraits the site left out: published without them
+
+    @property
+    def exit_code(self) -> int:
+        """As ``kitgen build``'s: 1 when portraits failed (the site is published without)."""
+        return 1 if self.failed else 0
 
     def summary(self) -> str:
-        return f"published site/ to {self.remote} ({self.url}) branch {self.branch} at " \
-               f"{self.commit[:12]}"
+        return (f"published site/ to {self.remote} ({self.url}) branch {self.branch} at "
+                f"{self.commit[:12]}" + left_out(self.failed))
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -106,7 +115,8 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     check_branch(repo, branch)
     url = remote_url(repo, remote)
     site = kit.root / SITE
-    built, _failed = ensure_built(kit, site, on_build)
+    built = ensure_built(kit, site, on_build) is not None
+    failed = failures(json.loads((site / "kit.json").read_text(encoding="utf-8")))
     # Start from the remote's branch when it exists, so the push is a fast-forward.
     _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
     with _in_repo(repo):
@@ -120,7 +130,8 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
                               f"above); check the remote's URL and your access, then publish "
                               "again") from None
     commit = _git(repo, "rev-parse", f"refs/heads/{branch}").stdout.strip()
-    return PublishReport(remote=remote, url=url, branch=branch, commit=commit, built=built)
+    return PublishReport(remote=remote, url=url, branch=branch, commit=commit, built=built,
+                         failed=failed)
 
 
 __all__ = ["PublishReport", "check_branch", "publish", "remote_url", "repository"]

@@ -62,7 +62,26 @@ def printed(report: BuildReport, quiet: bool) -> list[tuple[str, bool]]:
         if not quiet:
             lines.append((f"skipped: content/{f.source}: {f.message}", True))
     for f in report.failed:
-        lines.append((f"Error: content/{f.source}: {f.message}", True))
+        lines.append((failed_line(f), True))
     if not quiet:
         lines.append((report.summary(), False))
     return lines
+
+
+def failed_line(problem: Problem) -> str:
+    """The line a portrait that failed gets, from ``build``, ``pack`` and ``publish`` alike."""
+    return f"Error: content/{problem.source}: {problem.message}"
+
+
+def failures(manifest: dict) -> tuple[Problem, ...]:
+    """The portraits a built site left out (its kit.json's ``failed``): ``pack`` and
+    ``publish`` ship that site and say so, whether they built it or found it built."""
+    return tuple(Problem(**p) for p in manifest.get("failed", []))
+
+
+def left_out(failed: tuple[Problem, ...]) -> str:
+    """What a ``pack`` or ``publish`` summary adds when portraits failed."""
+    if not failed:
+        return ""
+    return (f"; {len(failed)} portrait(s) failed and are left out: "
+            + ", ".join(f"content/{p.source}" for p in failed))

@@ -177,3 +177,23 @@ def test_pack_into_a_read_only_folder_says_so(kit_copy, tmp_path):
     assert result.output == (f"Error: {locked / 'kit.zip'}: cannot write (permission "
                              f"denied); make {locked} writable, or choose another --out\n")
     assert not list(locked.iterdir())
+
+
+def test_pack_names_the_portraits_that_failed_and_exits_1(kit_factory):
+    """As 'kitgen build' does: each failed portrait on its own Error line, exit 1; the zip is
+    still made, without them, and the summary says so. Packing again (nothing to build) says
+    the same, from kit.json."""
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\nplatforms: [linkedin]\n",
+                      [ASTRONAUT])
+    (kit / "content" / "portraits" / "empty.jpg").write_bytes(b"")
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["pack", "--kit", str(kit)])
+        assert result.exit_code == 1, result.output
+        assert result.stderr.count("Error: content/portraits/empty.jpg: is empty (0 bytes)") == 1
+        assert result.stdout.rstrip().endswith(
+            "; 1 portrait(s) failed and are left out: content/portraits/empty.jpg")
+        assert "WARNING" not in result.output and "Traceback" not in result.output
+    with zipfile.ZipFile(kit / "ada-brand-kit.zip") as zf:
+        names = zf.namelist()
+    assert "ada-brand-kit/crops/linkedin/eileen-collins-nasa--linkedin-profile.jpg" in names
+    assert not [n for n in names if "empty" in n]

@@ -125,3 +125,24 @@ def test_publish_refuses_a_bad_branch_name_before_anything_is_written(kit_repo):
                              "another, such as gh-pages\n")
     assert not list((repo / ".git").glob("fast_import_crash_*"))
     assert git(repo, "for-each-ref").strip() == "" and git(bare, "for-each-ref").strip() == ""
+
+
+def test_publish_names_the_portraits_that_failed_and_exits_1(kit_factory, tmp_path):
+    """As 'kitgen build' does: the site is published without them, each is named on its
+    own Error line, and the exit code is 1."""
+    from conftest import ASTRONAUT
+
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\nplatforms: [linkedin]\n",
+                      [ASTRONAUT])
+    (kit / "content" / "portraits" / "empty.jpg").write_bytes(b"")
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(bare))
+    git(kit, "init", "--quiet", "--initial-branch", "main")
+    git(kit, "remote", "add", "origin", str(bare))
+    result = CliRunner().invoke(main, ["publish", "--kit", str(kit)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("Error: content/portraits/empty.jpg: is empty (0 bytes)") == 1
+    assert result.stdout.rstrip().endswith(
+        "; 1 portrait(s) failed and are left out: content/portraits/empty.jpg")
+    assert "portraits/eileen-collins-nasa.html" in git(bare, "ls-tree", "-r", "--name-only",
+                                                       "gh-pages").split()
