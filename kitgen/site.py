@@ -77,9 +77,10 @@ def run_mkdocs(kit: Kit, docs: Path, out: Path, nav: list[Any], media: list[tupl
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
     # In strict mode any MkDocs warning fails the build, and kitgen's one-line error then
-    # quotes it: printed by MkDocs too, it came twice. With -v (debug) MkDocs still speaks.
+    # quotes it: printed by MkDocs too, it came twice. With -v (kitgen's debug lines) MkDocs
+    # still speaks.
     propagate = mk_log.propagate
-    mk_log.propagate = logging.getLogger().isEnabledFor(logging.DEBUG)
+    mk_log.propagate = logging.getLogger("kitgen").isEnabledFor(logging.DEBUG)
     quiet = DirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:

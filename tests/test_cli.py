@@ -274,3 +274,20 @@ def test_a_site_that_cannot_be_put_in_place_is_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.output == (f"Error: {kit / 'site'}: cannot write (permission denied); "
                              f"make {kit} writable, then build again\n")
+
+
+def test_verbose_shows_kitgen_s_debug_lines_not_other_libraries(tmp_path):
+    """-v is for kitgen's own steps: Markdown's and Pillow's DEBUG lines were 200 of 220."""
+    import re
+
+    from conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n"
+                                     "platforms: [linkedin]\n", [CAMERAMAN])
+    out = subprocess.run(KITGEN + ["build", "-v", "--kit", str(kit)], capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    logged = re.findall(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL) ([\w.]+): ", out.stderr, re.M)
+    assert ("DEBUG", "kitgen.build") in logged
+    assert [(level, name) for level, name in logged
+            if level in ("DEBUG", "INFO") and not name.startswith("kitgen")] == []
