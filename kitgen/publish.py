@@ -64,6 +64,23 @@ def check_branch(repo: Path, branch: str) -> None:
                        "such as gh-pages")
 
 
+def check_not_sources(repo: Path, brand: Path, branch: str, refs: tuple[str, ...]) -> None:
+    """Refuse a branch that holds the kit's own sources: publishing makes the site the
+    branch's whole tree, so ``--branch main`` would replace the kit with its guide, locally
+    and on the remote. The checked-out branch is one, and so is any of ``refs`` whose tree
+    has the kit's brand file (``brand``, relative to ``repo``)."""
+    head = _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip()
+    why = f"it is the branch checked out in {repo}" if head == branch else None
+    for ref in refs:
+        if why is None and _git(repo, "cat-file", "-e",
+                                f"{ref}:{brand.as_posix()}").returncode == 0:
+            why = f"it holds the kit's sources ({ref} has {brand.as_posix()})"
+    if why:
+        raise KitError(f"--branch {branch}: {why}; publishing replaces the branch's whole "
+                       "tree with the site, so publish to a branch of its own, such as "
+                       "gh-pages (the default)")
+
+
 def remote_url(repo: Path, remote: str) -> str:
     done = _git(repo, "remote", "get-url", remote)
     if done.returncode != 0:
@@ -113,12 +130,15 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     kit = load_kit(root)  # first: a folder that is no kit is told so, as every verb does
     repo = repository(kit.root)
     check_branch(repo, branch)
+    brand = (kit.root / "content" / "brand.yml").resolve().relative_to(repo.resolve())
+    check_not_sources(repo, brand, branch, (f"refs/heads/{branch}",))
     url = remote_url(repo, remote)
     site = kit.root / SITE
     built = ensure_built(kit, site, on_build) is not None
     failed = failures(json.loads((site / "kit.json").read_text(encoding="utf-8")))
     # Start from the remote's branch when it exists, so the push is a fast-forward.
     _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+    check_not_sources(repo, brand, branch, (f"refs/remotes/{remote}/{branch}",))
     with _in_repo(repo):
         try:
             ghp_import.ghp_import(str(site), mesg=message or default_message(repo),
@@ -134,4 +154,5 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
                          failed=failed)
 
 
-__all__ = ["PublishReport", "check_branch", "publish", "remote_url", "repository"]
+__all__ = ["PublishReport", "check_branch", "check_not_sources", "publish", "remote_url",
+           "repository"]

@@ -146,3 +146,39 @@ def test_publish_names_the_portraits_that_failed_and_exits_1(kit_factory, tmp_pa
         "; 1 portrait(s) failed and are left out: content/portraits/empty.jpg")
     assert "portraits/eileen-collins-nasa.html" in git(bare, "ls-tree", "-r", "--name-only",
                                                        "gh-pages").split()
+
+
+def _commit_sources(repo: Path) -> str:
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "--quiet",
+        "-m", "sources")
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_publish_refuses_the_checked_out_branch(kit_repo):
+    """Publishing makes the site the branch's whole tree: on the kit's own branch that would
+    replace the sources with the guide, locally and on the remote (QA pass 2)."""
+    repo, bare = kit_repo
+    sources = _commit_sources(repo)
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--branch", "main"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: --branch main: it is the branch checked out in {repo}; publishing replaces "
+        "the branch's whole tree with the site, so publish to a branch of its own, such as "
+        "gh-pages (the default)\n")
+    assert git(repo, "rev-parse", "main").strip() == sources
+    assert git(bare, "for-each-ref").strip() == ""
+
+
+def test_publish_refuses_a_remote_branch_that_holds_the_sources(kit_repo):
+    repo, bare = kit_repo
+    sources = _commit_sources(repo)
+    git(repo, "push", "--quiet", "origin", "main")
+    git(repo, "branch", "-m", "main", "work")  # no local 'main': only the remote has it
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--branch", "main"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --branch main: it holds the kit's sources "
+                                    "(refs/remotes/origin/main has content/brand.yml); ")
+    assert git(bare, "rev-parse", "main").strip() == sources
+    # gh-pages is still fine from the same repository
+    assert CliRunner().invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
