@@ -184,8 +184,9 @@ def serve(kit_dir: Path, port: int, host: str) -> None:
 
 @main.command(short_help="Zip the guide, crops, palette files and kit.json for a client.")
 @KIT_OPTION
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Zip file to write (default: <name>-brand-kit.zip in the kit folder).")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
+              help="Zip file to write, or a folder to write it in (default: "
+                   "<name>-brand-kit.zip in the kit folder).")
 def pack(kit_dir: Path, out: Path | None) -> None:
     """Zip the guide, every crop (one folder per platform), the palette files and kit.json
     into one deterministic archive; builds the kit first when site/ is missing."""

@@ -62,6 +62,22 @@ def default_out(root: Path, name: str) -> Path:
     return root / f"{slug(name)}-brand-kit.zip"
 
 
+def check_out(root: Path, out: Path) -> None:
+    """Refuse a zip path that would overwrite or land among what the kit is made from, or
+    replace a file that is not a zip: ``-o content/brand.yml`` silently became a zip."""
+    inside = next((f"{part}/" for part in (SITE, "content", "themes", ".kitgen")
+                   if out.is_relative_to(root / part)), None)
+    if inside == f"{SITE}/":
+        raise KitError(f"{out}: the pack cannot go inside site/ (the next build replaces "
+                       "it); choose another --out")
+    if inside or out == root / "mkdocs.yml":
+        raise KitError(f"{out}: the pack cannot go {f'inside {inside}' if inside else 'there'}"
+                       f" (that is what the kit is made from); choose another --out")
+    if out.exists() and not zipfile.is_zipfile(out):
+        raise KitError(f"{out}: is there already and is not a zip, which pack only replaces; "
+                       "choose another --out, or move that file away")
+
+
 def plan(site: Path, manifest: dict) -> dict[str, Path]:
     """Archive path (inside the top folder) -> file on disk, for everything the zip holds."""
     entries: dict[str, Path] = {}
@@ -127,10 +143,10 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
     out = Path(out) if out is not None else default_out(kit.root, kit.brand.person.name)
+    if out.is_dir():  # a folder: the pack goes in it under its usual name
+        out = default_out(out, kit.brand.person.name)
     out = out.resolve()
-    if out.is_relative_to(site.resolve()):
-        raise KitError(f"{out}: the pack cannot go inside site/ (the next build replaces "
-                       "it); choose another --out")
+    check_out(kit.root.resolve(), out)
     try:  # before any build: a folder that cannot be made is said at once
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -144,4 +160,4 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
                       failed=failures(manifest))
 
 
-__all__ = ["PackReport", "default_out", "pack", "plan"]
+__all__ = ["PackReport", "check_out", "default_out", "pack", "plan"]

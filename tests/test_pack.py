@@ -151,16 +151,24 @@ def test_pack_where_no_file_can_be_made_is_one_line(kit_copy):
     assert result.output.endswith("or choose another --out\n") and result.output.count("\n") == 1
 
 
-def test_a_zip_that_cannot_be_put_in_place_leaves_no_temporary_file(kit_copy, tmp_path):
-    """The zip is written beside --out, then renamed; when the rename fails (here --out is a
-    folder, which only the library lets through) the half-way file is removed."""
+def test_a_zip_that_cannot_be_put_in_place_leaves_no_temporary_file(kit_copy, tmp_path,
+                                                                     monkeypatch):
+    """The zip is written beside --out, then renamed; when the rename fails (made to here:
+    root may write anywhere) the half-way file is removed."""
+    import errno
+
+    import kitgen.pack
     from kitgen.errors import CannotWrite
 
-    (tmp_path / "kit.zip").mkdir()
+    def refused(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied", str(src), str(dst))
+
+    monkeypatch.setattr(kitgen.pack.os, "replace", refused)
     with pytest.raises(CannotWrite) as caught:
         pack(kit_copy, tmp_path / "kit.zip")
     assert caught.value.exit_code == 2 and str(tmp_path / "kit.zip") in caught.value.message
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit.zip"]
+    assert "permission denied" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -197,3 +205,43 @@ def test_pack_names_the_portraits_that_failed_and_exits_1(kit_factory):
         names = zf.namelist()
     assert "ada-brand-kit/crops/linkedin/eileen-collins-nasa--linkedin-profile.jpg" in names
     assert not [n for n in names if "empty" in n]
+
+
+@pytest.mark.parametrize("where", ["content/brand.yml", "content/portraits/cameraman.png",
+                                   "content/new.zip", "themes/kit.zip", "mkdocs.yml",
+                                   ".kitgen/kit.zip"])
+def test_pack_never_writes_over_or_among_the_kits_sources(kit_copy, where):
+    """QA pass 2: '-o content/portraits/cameraman.png' replaced the portrait with a zip."""
+    target = kit_copy / where
+    before = target.read_bytes() if target.exists() else None
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(target)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {target.resolve()}: the pack cannot go ")
+    assert result.output.endswith("(that is what the kit is made from); choose another "
+                                  "--out\n")
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_pack_replaces_a_zip_but_no_other_file(kit_copy, tmp_path):
+    notes = tmp_path / "notes.docx"
+    notes.write_bytes(b"my notes")
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(notes)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {notes}: is there already and is not a zip, which pack "
+                             "only replaces; choose another --out, or move that file away\n")
+    assert notes.read_bytes() == b"my notes"
+    old = tmp_path / "old.zip"
+    with zipfile.ZipFile(old, "w") as z:
+        z.writestr("a.txt", "an earlier pack")
+    assert CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "-o", str(old)]
+                              ).exit_code == 0
+    assert "kit.json" in "".join(zipfile.ZipFile(old).namelist())
+
+
+def test_pack_into_a_folder_writes_the_usual_name_there(kit_copy, tmp_path):
+    folder = tmp_path / "handoff"
+    folder.mkdir()
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    (made,) = folder.iterdir()
+    assert made.name.endswith("-brand-kit.zip") and zipfile.is_zipfile(made)
