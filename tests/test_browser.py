@@ -213,3 +213,16 @@ def test_print_stylesheet_hides_navigation(browser, served):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "colours-print.pdf"))
     page.close()
+
+
+def test_search_finds_a_word_after_a_bracket_or_quote(browser, served):
+    """The overview says "(professional networks ..."; with only spaces and hyphens as
+    separators the index held "(professional" and the search found nothing (QA pass 2)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + "index.html")
+    page.click("input.md-search__input")
+    page.keyboard.type("professional")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    texts = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("Which portrait where" in t for t in texts), texts
+    page.close()
