@@ -259,7 +259,10 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
 
     crops = [crop_record(pid, p, pl) for p, pl in zip(presets, places)]
     for c in crops:
-        if c.face_fit == "partial":
+        if c.face_fit == "partial" and subj is not None and c.box[2] < subj.box[2]:
+            notes.append(f"{c.preset}: the format is too narrow for the whole face; the crop "
+                         "is centred on it")
+        elif c.face_fit == "partial":
             notes.append(f"{c.preset}: the format is too wide for the whole face; both eyes "
                          "and as much of the face as fits are kept")
         elif c.face_fit == "whole" and not c.in_safe_area:

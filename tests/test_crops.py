@@ -314,3 +314,17 @@ def test_no_enlargement_warning_when_the_crops_barely_grow(kit_factory):
     (p,) = report.portraits
     assert max(c.upscale_factor for c in p.crops) < 1.5
     assert not [w for w in p.warnings if "enlarged" in w]
+
+
+def test_a_format_too_narrow_for_the_face_says_narrow_not_wide(kit_factory):
+    from kitgen.build import build
+
+    brand = ("person: {name: A}\ngoals: [trust]\nplatforms: [tiktok]\n"
+             "presets: [{id: tall, label: Tall, width: 300, height: 1800, kind: portrait}]\n")
+    report = build(kit_factory(brand, [ASTRONAUT]), workers=1)
+    (p,) = report.portraits
+    tall = next(c for c in p.crops if c.preset == "tall")
+    assert tall.face_fit == "partial" and tall.box[2] < p.faces[p.subject].box[2]
+    assert ("tall: the format is too narrow for the whole face; the crop is centred on it"
+            in p.warnings)
+    assert not [w for w in p.warnings if w.startswith("tall: the format is too wide")]
