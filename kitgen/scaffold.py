@@ -45,6 +45,7 @@ def scaffold(directory: Path, name: str) -> Path:
     if not name.strip():  # the brand file would be written, and refused by every build
         raise KitError("--name: the person's name is empty; give the name the kit is for, "
                        "e.g. --name \"Ada Lovelace\"")
+    _check_name(name)
     directory = directory.resolve()
     brand = directory / "content" / "brand.yml"
     if brand.exists():
@@ -54,6 +55,22 @@ def scaffold(directory: Path, name: str) -> Path:
     except OSError as exc:
         raise CannotWrite(directory, exc, "or choose another folder") from None
     return directory
+
+
+def _check_name(name: str) -> None:
+    """The name as brand.yml's schema takes it: a kit init writes must build."""
+    from pydantic import ValidationError
+
+    from kitgen.kitfile.schema import Person
+
+    if any(ch in name for ch in "\r\n\t\v\f"):  # YAML would fold it into spaces unasked
+        raise KitError("--name: the name has a line break or tab; give it on one line")
+    try:
+        Person(name=name)
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"].lower().replace("string", "the name", 1)
+        raise KitError(f"--name: {reason} (it has {len(name.strip())}); give a shorter "
+                       "name, then add details to the bio in brand.yml") from None
 
 
 def _write(directory: Path, brand: Path, name: str) -> None:

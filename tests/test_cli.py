@@ -291,3 +291,18 @@ def test_verbose_shows_kitgen_s_debug_lines_not_other_libraries(tmp_path):
     assert ("DEBUG", "kitgen.build") in logged
     assert [(level, name) for level, name in logged
             if level in ("DEBUG", "INFO") and not name.startswith("kitgen")] == []
+
+
+@pytest.mark.parametrize("name, said", [
+    ("a" * 201, "Error: --name: the name should have at most 200 characters (it has 201); "
+                "give a shorter name, then add details to the bio in brand.yml\n"),
+    ("two\nlines", "Error: --name: the name has a line break or tab; give it on one line\n"),
+])
+def test_init_refuses_a_name_the_brand_file_would_not_take(tmp_path, name, said):
+    """QA pass 2: init wrote such names, then every build refused (or folded) them."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "k"), "--name", name])
+    assert result.exit_code == 2
+    assert result.output == said
+    assert not (tmp_path / "k").exists()
+    ok = CliRunner().invoke(main, ["init", str(tmp_path / "k"), "--name", "a" * 200])
+    assert ok.exit_code == 0
