@@ -71,7 +71,7 @@ def test_custom_presets_get_a_readable_heading_and_labels_are_not_double_bracket
 
 def test_two_face_portrait_page_explains_the_pictures_and_the_subject_index(coach_site):
     html = (coach_site / "portraits" / "with-colleague.html").read_text(encoding="utf-8")
-    assert "Left: the portrait as approved" in html
+    assert "First, the portrait as approved; then the faces kitgen found" in html
     assert "the subject in yellow, the others in white" in html
     assert "2 (subject: face 1, counting from 0 by size" in html
     assert "n/a from the top" not in html
