@@ -226,3 +226,15 @@ def test_search_finds_a_word_after_a_bracket_or_quote(browser, served):
     texts = page.locator(".md-search-result__item").all_inner_texts()
     assert any("Which portrait where" in t for t in texts), texts
     page.close()
+
+
+def test_the_contrast_matrix_gets_the_pages_width_and_a_scroll_hint(browser, served):
+    """QA pass 2: at 1280 px the matrix had 688 px and hid its last columns without a sign.
+    The page drops its table of contents for it, and an edge with columns out of view shades."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + "colours.html")
+    wrap = page.locator(".kg-matrix-wrap")
+    width = wrap.evaluate("e => e.clientWidth")
+    assert width >= 900, width
+    assert "radial-gradient" in wrap.evaluate("e => getComputedStyle(e).backgroundImage")
+    page.close()
