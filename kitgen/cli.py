@@ -204,13 +204,17 @@ def pack(kit_dir: Path, out: Path | None) -> None:
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish on.")
 @click.option("-m", "--message", default=None,
               help="Commit message (default: names kitgen and the kit's commit).")
-def publish(kit_dir: Path, remote: str, branch: str, message: str | None) -> None:
+@click.option("--cname", default=None, metavar="DOMAIN",
+              help="Custom domain for GitHub Pages, written as CNAME (default: keep the "
+                   "branch's own CNAME, if it has one).")
+def publish(kit_dir: Path, remote: str, branch: str, message: str | None,
+            cname: str | None) -> None:
     """Push the built guide to a git remote's pages branch (as 'mkdocs gh-deploy' does);
     builds the kit first when site/ is missing."""
     from kitgen.publish import publish as run_publish
 
     _setup_logging(False)
-    report = run_publish(kit_dir, remote=remote, branch=branch, message=message,
+    report = run_publish(kit_dir, remote=remote, branch=branch, message=message, cname=cname,
                          on_build=lambda why: click.echo(
                              f"{why}; building it first", err=True))
     _shipped(report)

@@ -118,10 +118,12 @@ def _in_repo(repo: Path) -> Iterator[None]:
 
 
 def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh-pages",
-            message: str | None = None,
+            message: str | None = None, cname: str | None = None,
             on_build: Callable[[str], None] | None = None) -> PublishReport:
     """Push ``root/site`` to ``remote``'s ``branch``; builds the kit first when ``site/`` is
-    missing or older than the kit's content (``on_build`` hears why)."""
+    missing or older than the kit's content (``on_build`` hears why). ``cname`` is the
+    custom domain; without it the branch keeps the CNAME it has (GitHub's settings page
+    writes one there), which a publish would otherwise remove."""
     import ghp_import
 
     from kitgen.freshness import ensure_built
@@ -139,10 +141,14 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     # Start from the remote's branch when it exists, so the push is a fast-forward.
     _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
     check_not_sources(repo, brand, branch, (f"refs/remotes/{remote}/{branch}",))
+    if cname is None and not (site / "CNAME").exists():
+        kept = _git(repo, "show", f"refs/remotes/{remote}/{branch}:CNAME")
+        cname = kept.stdout.strip() or None if kept.returncode == 0 else None
     with _in_repo(repo):
         try:
             ghp_import.ghp_import(str(site), mesg=message or default_message(repo),
-                                  remote=remote, branch=branch, push=True, nojekyll=True)
+                                  remote=remote, branch=branch, push=True, nojekyll=True,
+                                  cname=cname)
         except ghp_import.GhpError as exc:
             raise KitgenError(f"{repo}: publishing failed: {exc}") from None
         except subprocess.CalledProcessError:

@@ -182,3 +182,25 @@ def test_publish_refuses_a_remote_branch_that_holds_the_sources(kit_repo):
     assert git(bare, "rev-parse", "main").strip() == sources
     # gh-pages is still fine from the same repository
     assert CliRunner().invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
+
+
+def test_publish_keeps_the_pages_branchs_custom_domain_or_sets_one(kit_repo, tmp_path):
+    """GitHub's Pages settings write the custom domain as CNAME on the pages branch; a
+    publish replaced the branch's tree and so dropped the domain (QA pass 2)."""
+    repo, bare = kit_repo
+    runner = CliRunner()
+    assert runner.invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
+    other = tmp_path / "github-ui"
+    git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(bare), str(other))
+    (other / "CNAME").write_text("brand.example.com\n", encoding="utf-8")
+    git(other, "add", "CNAME")
+    git(other, "-c", "user.name=G", "-c", "user.email=g@example.com", "commit", "--quiet",
+        "-m", "Create CNAME")
+    git(other, "push", "--quiet", "origin", "gh-pages")
+    (repo / "site" / "extra.html").write_text("<p>new</p>", encoding="utf-8")
+    assert runner.invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
+    assert "extra.html" in git(bare, "ls-tree", "--name-only", "gh-pages").split()
+    assert git(bare, "show", "gh-pages:CNAME").strip() == "brand.example.com"
+    result = runner.invoke(main, ["publish", "--kit", str(repo), "--cname", "kit.example.org"])
+    assert result.exit_code == 0, result.output
+    assert git(bare, "show", "gh-pages:CNAME").strip() == "kit.example.org"
