@@ -17,6 +17,10 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from kitgen.errors import PortraitError
 
 MIN_SIDE = 128  # px: below this no platform crop is worth publishing
+# Pillow's own bomb limit (about 89 MP) refused the originals of 100-150 MP medium-format
+# cameras. Pillow warns above this and refuses above twice it; kitgen refuses above it.
+MAX_PIXELS = 200_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 NEUTRAL = (128, 128, 128)  # transparent areas are composited on mid grey for analysis
 _SRGB = ImageCms.createProfile("sRGB")
 _OPEN = threading.Lock()
@@ -47,7 +51,7 @@ def register_heif(path: Path) -> None:
 
 
 def open_image(source: Path | io.BytesIO) -> Image.Image:
-    """Image.open with Pillow's decompression-bomb warning (over about 89 megapixels) raised
+    """Image.open with Pillow's decompression-bomb warning (over MAX_PIXELS) raised
     as the error it is to kitgen, so it never reaches the user as a raw Python warning.
     Warning filters are the process's: one thread at a time sets and restores them."""
     with _OPEN, pywarnings.catch_warnings():

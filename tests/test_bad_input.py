@@ -175,7 +175,7 @@ def test_no_face(corpus):
     ("truncated.jpg", "is truncated or damaged; export the image again"),
     ("zero-bytes.jpg", "is empty (0 bytes); export the image again or remove it"),
     ("text-named.jpg", "is not an image kitgen can read; export it as JPEG, PNG, WebP or HEIC"),
-    ("bomb.png", "is too large to open safely (over 89 megapixels); downscale it before "
+    ("bomb.png", "is too large to open safely (over 200 megapixels); downscale it before "
                  "adding it to the kit"),
     ("too-small.png", f"is too small (100x120); kitgen needs at least {MIN_SIDE} px on the "
                       "short side; use a larger original"),

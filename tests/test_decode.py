@@ -116,3 +116,15 @@ def test_minimum_side(tmp_path, size, ok):
         with pytest.raises(PortraitError, match=rf"is too small \({size[0]}x{size[1]}\); "
                                                 rf"kitgen needs at least {MIN_SIDE} px"):
             decode(path)
+
+
+def test_a_medium_format_original_is_read_not_refused(tmp_path):
+    """QA pass 2: a 100 MP camera file (11648 x 8736, a Fujifilm GFX100's) was over Pillow's
+    89 MP bomb limit and refused; kitgen's limit is MAX_PIXELS."""
+    from kitgen.decode import MAX_PIXELS
+
+    path = tmp_path / "gfx100.jpg"
+    Image.new("L", (11648, 8736), 128).save(path, quality=80)
+    assert 11648 * 8736 > 89_478_485 and 11648 * 8736 < MAX_PIXELS
+    d = decode(path, "content/portraits/gfx100.jpg", long_side=1500)
+    assert d.full_size == (11648, 8736) and max(d.image.size) < 11648  # drafted, not full

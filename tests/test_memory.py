@@ -108,7 +108,7 @@ def test_a_huge_image_fails_with_kitgens_line_and_no_python_warning(kit_factory)
     """With workers, the build sizes each portrait from its header (job_bytes); that open
     lacked decode's warning filter, so Pillow's DecompressionBombWarning reached stderr."""
     kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [HOPPER])
-    bomb_png(kit / "content" / "portraits" / "huge.png", 10_000)  # 100 MP: warns, no error
+    bomb_png(kit / "content" / "portraits" / "huge.png", 15_000)  # 225 MP: warns, no error
     env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
     env["PYTHONPATH"] = str(ROOT)  # this checkout's kitgen, wherever the venv points
     res = subprocess.run([sys.executable, "-m", "kitgen", "build", "--kit", str(kit),
@@ -116,6 +116,6 @@ def test_a_huge_image_fails_with_kitgens_line_and_no_python_warning(kit_factory)
                          timeout=120, check=False)
     assert res.returncode == 1, res.stderr
     assert res.stderr.splitlines() == [
-        "Error: content/portraits/huge.png: is too large to open safely (over 89 megapixels); "
+        "Error: content/portraits/huge.png: is too large to open safely (over 200 megapixels); "
         "downscale it before adding it to the kit"]
     assert res.stdout.startswith("built 1 portrait(s), 1 crops, 0 warning(s), 1 failed")
