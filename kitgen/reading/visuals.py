@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import unicodedata
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -77,6 +78,19 @@ def annotated_png(img: Image.Image, face: Face | None, reading: dict | None) -> 
 # Mood map axes: warmth index (CIELAB, see thresholds) and energy (0..1).
 WARMTH_RANGE = (-30.0, 40.0)
 MAP_W, MAP_H, PAD = 560, 380, 46
+PLOT = (PAD, PAD, MAP_W - PAD, MAP_H - PAD)  # left, top, right, bottom
+DOT_R = 8  # plus a 2 px white stroke
+LABEL_SIZE = 12
+LABEL_MAX = 30  # characters, the ellipsis included; the full title is in the tooltip
+LABEL_GAP = 10  # from the dot's centre to the label's near end
+# Label box around the dot's centre: the baseline sits 4 px below it; ascent and descent of
+# a 12 px sans-serif.
+LABEL_UP, LABEL_DOWN = 7.0, 7.0
+_NARROW = frozenset(" !'(),-./:;I[]`fijlrt|")
+_WIDE = frozenset("MWmw@%")
+_SYMBOL = frozenset("#&+<=>~")
+
+Box = tuple[float, float, float, float]
 
 
 def _x(warmth: float) -> float:
@@ -89,9 +103,78 @@ def _y(energy: float) -> float:
     return MAP_H - PAD - max(0.0, min(1.0, energy)) * (MAP_H - 2 * PAD)
 
 
+def text_width(text: str, size: float = LABEL_SIZE) -> float:
+    """A generous estimate of ``text``'s width in a sans-serif: the map has no font metrics, so
+    it errs wide (DejaVu Sans, the widest common default, stays inside it)."""
+    em = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            em += 1.0
+        elif ch in _NARROW:
+            em += 0.4
+        elif ch in _WIDE:
+            em += 1.0
+        elif ch in _SYMBOL:
+            em += 0.84
+        elif ch.isupper():
+            em += 0.76
+        else:
+            em += 0.64
+    return em * size
+
+
+def short_label(label: str, limit: int = LABEL_MAX) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "\u2026"
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _inside(a: Box) -> bool:
+    return PLOT[0] <= a[0] and a[2] <= PLOT[2] and PLOT[1] <= a[1] and a[3] <= PLOT[3]
+
+
+def label_boxes(points: list[tuple[float, float, str]]) -> list[tuple[str, str, Box] | None]:
+    """Where each point's label goes: (anchor, text, box) or None when it is left out.
+
+    ``points`` are (cx, cy, label). A label sits right or left of its dot (the roomier side
+    first), is shortened to fit the plot, and is left out when it would cover a dot, an axis
+    caption or a label placed before it; the dot's number and the list under the map still
+    name that portrait. Dots never move: their position is the reading.
+    """
+    r = DOT_R + 2
+    taken: list[Box] = [(cx - r, cy - r, cx + r, cy + r) for cx, cy, _ in points]
+    taken += [(PAD, PAD, PAD + 6 + text_width("\u2191 energetic", 13), PAD + 20),
+              (PAD, MAP_H - PAD - 20, PAD + 6 + text_width("\u2193 calm", 13), MAP_H - PAD)]
+    out: list[tuple[str, str, Box] | None] = []
+    for cx, cy, label in points:
+        mid = max(PLOT[1] + LABEL_UP, min(PLOT[3] - LABEL_DOWN, cy))
+        top, bottom = mid - LABEL_UP, mid + LABEL_DOWN
+        right_room = PLOT[2] - (cx + LABEL_GAP)
+        left_room = (cx - LABEL_GAP) - PLOT[0]
+        sides = ["start", "end"] if right_room >= left_room else ["end", "start"]
+        text = short_label(label)
+        while len(text) > 1 and text_width(text) > max(right_room, left_room):
+            text = short_label(text.rstrip("\u2026"), len(text) - 1)
+        width = text_width(text)
+        placed = None
+        for anchor in sides:
+            x0 = cx + LABEL_GAP if anchor == "start" else cx - LABEL_GAP - width
+            box = (x0, top, x0 + width, bottom)
+            if _inside(box) and not any(_overlaps(box, t) for t in taken):
+                placed = (anchor, text, box)
+                taken.append(box)
+                break
+        out.append(placed)
+    return out
+
+
 def mood_map_svg(points: list[dict[str, Any]]) -> Markup:
-    """``points``: dicts with id, label, warmth (index) and energy. One line per element and no
-    blank lines, so Markdown passes the block through untouched."""
+    """``points``: dicts with id, label, warmth (index), energy and optionally number (the
+    portrait's place in the list under the map; else its place here). One line per element
+    and no blank lines, so Markdown passes the block through untouched."""
     parts = [
         (f'<svg class="kg-moodmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} '
         f'{MAP_H}" width="100%" style="max-width:{MAP_W}px" role="img" '
@@ -111,17 +194,22 @@ def mood_map_svg(points: list[dict[str, Any]]) -> Markup:
         f'<text x="{PAD + 6}" y="{PAD + 16}" font-size="13" fill="#333">&#8593; energetic</text>',
         f'<text x="{PAD + 6}" y="{MAP_H - PAD - 8}" font-size="13" fill="#333">&#8595; calm</text>',
     ]
-    for i, pt in enumerate(points, start=1):
-        cx, cy = _x(pt["warmth"]), _y(pt["energy"])
-        label = escape(pt["label"])
-        anchor = "end" if cx > MAP_W * 0.7 else "start"
-        tx = cx - 10 if anchor == "end" else cx + 10
+    xy = [(_x(pt["warmth"]), _y(pt["energy"])) for pt in points]
+    labels = label_boxes([(cx, cy, pt["label"]) for (cx, cy), pt in zip(xy, points)])
+    for i, (pt, (cx, cy), lab) in enumerate(zip(points, xy, labels), start=1):
+        number = pt.get("number", i)
+        text = ""
+        if lab is not None:
+            anchor, short, box = lab
+            tx = box[0] if anchor == "start" else box[2]
+            ty = (box[1] + box[3]) / 2 + 4
+            text = (f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="{LABEL_SIZE}" fill="#111" '
+                    f'text-anchor="{anchor}">{escape(short)}</text>')
         parts.append(
-            f'<g><title>{label}: warmth {pt["warmth"]:.1f}, energy {pt["energy"]:.2f}</title>'
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="#1f3b57" stroke="#fff" '
+            f'<g><title>{number}. {escape(pt["label"])}: warmth {pt["warmth"]:.1f}, '
+            f'energy {pt["energy"]:.2f}</title>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{DOT_R}" fill="#1f3b57" stroke="#fff" '
             f'stroke-width="2"/><text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="10" '
-            f'fill="#fff" text-anchor="middle">{i}</text>'
-            f'<text x="{tx:.1f}" y="{cy + 4:.1f}" font-size="12" fill="#111" '
-            f'text-anchor="{anchor}">{label}</text></g>')
+            f'fill="#fff" text-anchor="middle">{number}</text>{text}</g>')
     parts.append("</svg>")
     return Markup("\n".join(parts))  # labels were escaped above
