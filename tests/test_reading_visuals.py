@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import numpy as np
 from reading_images import faces_of, read, source
 
 from kitgen.reading import visuals
+from kitgen.reading.explain import mood_map
 from kitgen.reading.landmarks import scaled
 from kitgen.reading.visuals import BOX, annotated_thumbnail, mood_map_svg
 
@@ -144,3 +146,16 @@ def test_mood_map_crowd_draws_every_dot_but_only_labels_that_fit():
         assert _inside(a)
         assert not any(_overlap(a, b) for b in boxes[i + 1:]), labels[i].text
         assert not any(_overlap(a, d) for d in dots), labels[i].text
+
+
+def test_mood_map_numbers_dots_as_the_overview_list_does():
+    # The list under the map numbers every portrait; one without a reading has no dot, and
+    # the dots after it must keep their list numbers.
+    def portrait(pid, warmth):
+        reading = {"colour": {"frame": {"warmth_index": warmth}}, "energy": 0.5}
+        return SimpleNamespace(id=pid, title="", reading=reading if warmth is not None else None)
+
+    svg = mood_map([portrait("a", -10), portrait("b", None), portrait("c", 25)])
+    root = ET.fromstring(svg)
+    numbers = [g.find(f"{SVG}text").text for g in root.findall(f"{SVG}g")]
+    assert numbers == ["1", "3"]

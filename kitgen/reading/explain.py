@@ -47,7 +47,10 @@ def explain(goals: list[str], identity: str, portraits: list[Portrait],
 
 
 def mood_map(portraits: list[Portrait]) -> str | None:
-    points = [{"id": p.id, "label": p.title or p.id,
+    # A dot's number is the portrait's place in the overview's list, which counts every
+    # portrait, read or not: unlabelled dots are known by it alone.
+    points = [{"id": p.id, "label": p.title or p.id, "number": n,
                "warmth": p.reading["colour"]["frame"]["warmth_index"],
-               "energy": p.reading["energy"]} for p in portraits if p.reading]
+               "energy": p.reading["energy"]}
+              for n, p in enumerate(portraits, start=1) if p.reading]
     return mood_map_svg(points) if points else None
