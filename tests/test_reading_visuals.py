@@ -1,6 +1,7 @@
 """The annotated thumbnail and the mood map."""
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
@@ -142,6 +143,11 @@ def test_mood_map_crowd_draws_every_dot_but_only_labels_that_fit():
     assert 0 < len(labels) < 12
     boxes = [_box(lab) for lab in labels]
     dots = [_dot(c) for _t, c, _n, _l in drawn]
+    # a label never sits by a dot whose number a later dot (drawn over it) partly hides
+    centres = [(float(c.get("cx")), float(c.get("cy"))) for _t, c, _n, _l in drawn]
+    for i, (_t, _c, _n, lab) in enumerate(drawn):
+        if lab is not None:
+            assert all(math.dist(centres[i], o) >= 16 for o in centres[i + 1:]), lab.text
     for i, a in enumerate(boxes):
         assert _inside(a)
         assert not any(_overlap(a, b) for b in boxes[i + 1:]), labels[i].text

@@ -142,14 +142,19 @@ def label_boxes(points: list[tuple[float, float, str]]) -> list[tuple[str, str, 
     ``points`` are (cx, cy, label). A label sits right or left of its dot (the roomier side
     first), is shortened to fit the plot, and is left out when it would cover a dot, an axis
     caption or a label placed before it; the dot's number and the list under the map still
-    name that portrait. Dots never move: their position is the reading.
+    name that portrait. Dots never move: their position is the reading, so near-identical
+    portraits pile up; a dot that a later one (drawn on top) partly hides gets no label, as
+    the label would sit beside the other dot's number.
     """
     r = DOT_R + 2
     taken: list[Box] = [(cx - r, cy - r, cx + r, cy + r) for cx, cy, _ in points]
     taken += [(PAD, PAD, PAD + 6 + text_width("\u2191 energetic", 13), PAD + 20),
               (PAD, MAP_H - PAD - 20, PAD + 6 + text_width("\u2193 calm", 13), MAP_H - PAD)]
     out: list[tuple[str, str, Box] | None] = []
-    for cx, cy, label in points:
+    for i, (cx, cy, label) in enumerate(points):
+        if any(math.hypot(cx - ox, cy - oy) < 2 * DOT_R for ox, oy, _ in points[i + 1:]):
+            out.append(None)
+            continue
         mid = max(PLOT[1] + LABEL_UP, min(PLOT[3] - LABEL_DOWN, cy))
         top, bottom = mid - LABEL_UP, mid + LABEL_DOWN
         right_room = PLOT[2] - (cx + LABEL_GAP)
