@@ -296,6 +296,9 @@ def _build(root: Path, *, workers: int | None,
     kit = load_kit(root)
     with BuildLock(kit.root / STATE):
         jobs, dupes = plan(kit)
+        log.debug("%s: %d portrait(s) planned, %d refused or duplicates, %d format(s); "
+                  "%.2f s in", kit.root, len(jobs), len(kit.refused) + len(dupes),
+                  len(kit.presets), time.perf_counter() - started)
         if on_plan:
             on_plan(len(jobs))
         refused = kit.refused + dupes
@@ -310,6 +313,9 @@ def _build(root: Path, *, workers: int | None,
             outcomes = overlap.done()
         made = overlap.take(outcomes)
         early = made is not None
+        log.debug("portraits done at %.2f s: %d from the cache, %d failed; the guide %s",
+                  time.perf_counter() - started, cached, len(made.failed if made else ()),
+                  "was built beside them" if early else "is built now")
         if made is None:
             made = guide(kit, jobs, outcomes, refused)
         from kitgen import site_state
@@ -322,6 +328,8 @@ def _build(root: Path, *, workers: int | None,
             except OSError as exc:  # e.g. a kit folder that lets .kitgen/ but not site/ move
                 raise CannotWrite(site, exc, "then build again") from None
             rendered = published.rendered
+            log.debug("site/ in place at %.2f s: %d page(s) rendered, the others kept",
+                      time.perf_counter() - started, rendered)
             site_state.remember(kit.root / STATE, made.inputs, published.frame,
                                 published.pages, published.html)
     return BuildReport(site=site, portraits=made.portraits, failed=made.failed,

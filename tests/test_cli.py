@@ -291,6 +291,13 @@ def test_verbose_shows_kitgen_s_debug_lines_not_other_libraries(tmp_path):
     assert ("DEBUG", "kitgen.build") in logged
     assert [(level, name) for level, name in logged
             if level in ("DEBUG", "INFO") and not name.startswith("kitgen")] == []
+    # the build's steps, each with its time (QA pass 2: one line explained very little)
+    steps = re.findall(r"^DEBUG kitgen\.build: (.*)$", out.stderr, re.M)
+    assert any(re.search(r": 1 portrait\(s\) planned, 0 refused or duplicates, 2 format\(s\); "
+                         r"[\d.]+ s in$", line) for line in steps), steps
+    assert any(line.startswith("portraits done at ") for line in steps), steps
+    assert any(re.fullmatch(r"site/ in place at [\d.]+ s: \d+ page\(s\) rendered, the others "
+                            r"kept", line) for line in steps), steps
 
 
 @pytest.mark.parametrize("name, said", [
