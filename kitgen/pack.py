@@ -72,7 +72,7 @@ def check_out(root: Path, out: Path) -> None:
                        "it); choose another --out")
     if inside or out == root / "mkdocs.yml":
         raise KitError(f"{out}: the pack cannot go {f'inside {inside}' if inside else 'there'}"
-                       f" (that is what the kit is made from); choose another --out")
+                       f" (the kit's own files are there); choose another --out")
     if out.exists() and not zipfile.is_zipfile(out):
         raise KitError(f"{out}: is there already and is not a zip, which pack only replaces; "
                        "choose another --out, or move that file away")

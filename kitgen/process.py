@@ -24,15 +24,13 @@ from kitgen.crops.placement import Placement, place
 from kitgen.crops.presets import Preset
 from kitgen.crops.pyramid import FILTER, GAP, PREVIEW_GAP, Pyramid
 from kitgen.decode import decode
+from kitgen.reading.thresholds import T
 from kitgen.records import Crop, Face, Portrait
 
 WEB_SIDE = 1200
 # The first decode serves analysis, palette and the web images: a JPEG may be decoded at
 # 1/2..1/8 scale as long as its long side keeps GAP pixels per web-image pixel.
 VIEW_SIDE = round(GAP * WEB_SIDE)
-# Enlarged this much or more, a crop looks soft; the build says so once per portrait (the guide
-# flags every enlarged crop, however little).
-ENLARGED_NOTE = 1.5
 THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
 THUMB = (THUMB_SIDE, THUMB_SIDE)
 PREVIEW_SIDE = 400  # circle previews of avatars: as the platforms show a profile photo
@@ -269,7 +267,8 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
             notes.append(f"{c.preset}: the face is too large for the area every device shows "
                          "(or reaches the part the platform covers); choose a wider shot")
 
-    enlarged = [c for c in crops if c.upscale_factor >= ENLARGED_NOTE]
+    # The guide flags every enlarged crop; the build speaks once, from the soft factor on.
+    enlarged = [c for c in crops if c.upscale_factor >= T["crop_soft_factor"]]
     if enlarged:
         worst = max(enlarged, key=lambda c: c.upscale_factor)
         k = worst.upscale_factor

@@ -217,7 +217,7 @@ def test_pack_never_writes_over_or_among_the_kits_sources(kit_copy, where):
     result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(target)])
     assert result.exit_code == 2
     assert result.output.startswith(f"Error: {target.resolve()}: the pack cannot go ")
-    assert result.output.endswith("(that is what the kit is made from); choose another "
+    assert result.output.endswith("(the kit's own files are there); choose another "
                                   "--out\n")
     assert (target.read_bytes() if target.exists() else None) == before
 

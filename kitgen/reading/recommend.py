@@ -14,6 +14,7 @@ import math
 from typing import Any
 
 from kitgen.reading.goals import fit
+from kitgen.reading.thresholds import T
 
 PLATFORM_GOALS: dict[str, dict[str, float]] = {
     "linkedin": {"trust": 0.4, "authority": 0.35, "approachability": 0.25},
@@ -34,7 +35,6 @@ OTHER_GOAL_WEIGHT = 0.3  # goals the person did not choose still matter a little
 USE_BONUS = 0.05  # the person's own choice breaks near-ties
 NO_FACE_PENALTY = 0.15
 SOFT_PENALTY, SOFT_PENALTY_MAX = 0.1, 0.3  # per doubling of the worst enlargement; its cap
-SOFT_NOTE = 1.5  # from this enlargement the reason says so (kitgen.process warns from it too)
 
 
 def platform_score(platform: str, goals: list[str], reading: dict | None,
@@ -79,7 +79,7 @@ def recommend(platforms: dict[str, str], goals: list[str],
             reason += ", and you earmarked it for this platform"
         reason += "." + (" " + reasons[0] if reasons else "")
         soft = best.get("enlarged", {}).get(platform, 1.0)
-        if soft >= SOFT_NOTE:
+        if soft >= T["crop_soft_factor"]:
             reason += (f" Its crops here are enlarged up to ×{soft:.1f} and may look soft; "
                        "a larger original would be sharper.")
         rows.append({

@@ -36,6 +36,10 @@ T = MappingProxyType({
     # Nobody poses with the head past 45 degrees: a face that far over is a photo stored on
     # its side (a missing or stripped orientation tag), not a tilt.
     "roll_sideways_deg": 45.0,
+    # --- crops -----------------------------------------------------------------------------
+    # Enlarged this much or more, a crop looks soft: the build warns once per portrait
+    # (kitgen.process) and a recommendation's reason says so (kitgen.reading.recommend).
+    "crop_soft_factor": 1.5,
     # --- expression -----------------------------------------------------------------------
     # Mouth width over inter-ocular distance: ~0.9-1.0 relaxed, ~1.1+ when the cheeks pull
     # the corners out in a smile (checked on the NASA portrait, which smiles with teeth).
