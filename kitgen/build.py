@@ -72,7 +72,7 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
     """Hash every source once; duplicates (same bytes) are built once with a warning."""
     preset_dicts = [p.to_dict() | {"fs": p.face_share, "eye": p.eye_line} for p in kit.presets]
-    ids = unique_ids([s.path.stem for s in kit.sources])
+    ids = unique_ids([s.path.stem for s in kit.sources], [s.entry.id for s in kit.sources])
     jobs, dupes, seen = [], [], {}
     for src, pid in zip(kit.sources, ids):
         try:

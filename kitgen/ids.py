@@ -1,4 +1,10 @@
-"""Stable, URL-safe portrait ids from file names."""
+"""Stable, URL-safe portrait ids from file names.
+
+An id names a portrait's page and crop files, so it should not change when another file is
+added. A file whose name already is its slug ("jane-doe.jpg") keeps it whatever else arrives;
+the others take the slug, or the first free "-2", "-3", ... after it, in order. An id pinned in
+brand.yml is taken first, and never given to another file.
+"""
 from __future__ import annotations
 
 import re
@@ -11,12 +17,21 @@ def slug(text: str) -> str:
     return s or "portrait"
 
 
-def unique_ids(stems: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for stem in stems:
-        base = slug(stem)
-        n = seen.get(base, 0) + 1
-        seen[base] = n
-        out.append(base if n == 1 else f"{base}-{n}")
-    return out
+def unique_ids(stems: list[str], pinned: list[str | None] | None = None) -> list[str]:
+    """One id per stem, all different; ``pinned[i]``, when given, is stem i's own id (the
+    caller has made sure no two pins are the same)."""
+    pins = list(pinned or [None] * len(stems))
+    out: list[str | None] = list(pins)
+    taken = {p for p in pins if p}
+    # Exact names first, so that a later "Jane Doe.jpg" cannot take "jane-doe" from one.
+    order = sorted((i for i, p in enumerate(pins) if not p),
+                   key=lambda i: (slug(stems[i]) != stems[i], i))
+    for i in order:
+        base = slug(stems[i])
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        out[i] = candidate
+    return [o for o in out if o is not None]

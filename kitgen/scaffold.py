@@ -28,6 +28,7 @@ audience: Who you want to reach
 # Every image in content/portraits/ is built; entries here only add details.
 # portraits:
 #   - file: headshot.jpg
+#     id: headshot                      # page and crop names; pin it to keep links stable
 #     title: Studio headshot
 #     use: [linkedin, press]
 #     note: Why this one was approved

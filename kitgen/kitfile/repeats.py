@@ -54,6 +54,7 @@ def repeats(data: dict) -> list[tuple[Loc, str]]:
                              "id", "rename one")
     portraits = data.get("portraits")
     out += _listed_twice(portraits, ("portraits",), "file", "keep one entry")
+    out += _listed_twice(portraits, ("portraits",), "id", "give each portrait its own")
     for i, entry in enumerate(portraits if isinstance(portraits, list) else []):
         if isinstance(entry, dict):
             out += _listed_twice(entry.get("use"), ("portraits", i, "use"))

@@ -47,6 +47,10 @@ class CustomPreset(_Strict):
 
 class PortraitEntry(_Strict):
     file: str = Field(min_length=1, description="File name inside the portraits folder.")
+    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{0,60}$",
+                           description="The portrait's id in its page's and crops' file "
+                                       "names; default: from the file name. Pin it to keep "
+                                       "the guide's links when files are added or renamed.")
     title: str = Field("", max_length=200, description="Caption shown in the guide.")
     use: list[Platform] = Field(default_factory=list, json_schema_extra=_UNIQUE,
                                 description="Platforms this portrait is meant for.")
