@@ -238,3 +238,15 @@ def test_the_contrast_matrix_gets_the_pages_width_and_a_scroll_hint(browser, ser
     assert width >= 900, width
     assert "radial-gradient" in wrap.evaluate("e => getComputedStyle(e).backgroundImage")
     page.close()
+
+
+def test_the_mood_map_keeps_a_readable_size_on_a_phone(browser, served):
+    """Scaled to a 390 px screen its labels were about 7 px tall (QA pass 2); it scrolls
+    sideways instead, its text at least 10 px."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(served + "index.html")
+    svg = page.locator("svg.kg-moodmap")
+    assert svg.evaluate("e => e.getBoundingClientRect().width") >= 500
+    label = svg.locator("text").first
+    assert label.evaluate("e => e.getBoundingClientRect().height") >= 10
+    page.close()
