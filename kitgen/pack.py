@@ -65,7 +65,7 @@ def default_out(root: Path, name: str) -> Path:
 def check_out(root: Path, out: Path) -> None:
     """Refuse a zip path that would overwrite or land among what the kit is made from, or
     replace a file that is not a zip: ``-o content/brand.yml`` silently became a zip."""
-    inside = next((f"{part}/" for part in (SITE, "content", "themes", ".kitgen")
+    inside = next((f"{part}/" for part in (SITE, "content", "themes", ".kitgen", ".git")
                    if out.is_relative_to(root / part)), None)
     if inside == f"{SITE}/":
         raise KitError(f"{out}: the pack cannot go inside site/ (the next build replaces "
@@ -73,7 +73,8 @@ def check_out(root: Path, out: Path) -> None:
     if inside or out == root / "mkdocs.yml":
         raise KitError(f"{out}: the pack cannot go {f'inside {inside}' if inside else 'there'}"
                        f" (the kit's own files are there); choose another --out")
-    if out.exists() and not zipfile.is_zipfile(out):
+    # .docx, .xlsx and .jar files are zips too: only a .zip is taken for an earlier pack
+    if out.exists() and not (out.suffix.lower() == ".zip" and zipfile.is_zipfile(out)):
         raise KitError(f"{out}: is there already and is not a zip, which pack only replaces; "
                        "choose another --out, or move that file away")
 
@@ -142,7 +143,8 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
 
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
-    out = Path(out) if out is not None else default_out(kit.root, kit.brand.person.name)
+    out = Path(out).expanduser() if out is not None else default_out(kit.root,
+                                                                     kit.brand.person.name)
     if out.is_dir():  # a folder: the pack goes in it under its usual name
         out = default_out(out, kit.brand.person.name)
     out = out.resolve()

@@ -209,7 +209,7 @@ def test_pack_names_the_portraits_that_failed_and_exits_1(kit_factory):
 
 @pytest.mark.parametrize("where", ["content/brand.yml", "content/portraits/cameraman.png",
                                    "content/new.zip", "themes/kit.zip", "mkdocs.yml",
-                                   ".kitgen/kit.zip"])
+                                   ".kitgen/kit.zip", ".git/kit.zip"])
 def test_pack_never_writes_over_or_among_the_kits_sources(kit_copy, where):
     """QA pass 2: '-o content/portraits/cameraman.png' replaced the portrait with a zip."""
     target = kit_copy / where
@@ -223,13 +223,19 @@ def test_pack_never_writes_over_or_among_the_kits_sources(kit_copy, where):
 
 
 def test_pack_replaces_a_zip_but_no_other_file(kit_copy, tmp_path):
-    notes = tmp_path / "notes.docx"
+    notes = tmp_path / "notes.txt"
     notes.write_bytes(b"my notes")
-    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(notes)])
-    assert result.exit_code == 2
-    assert result.output == (f"Error: {notes}: is there already and is not a zip, which pack "
-                             "only replaces; choose another --out, or move that file away\n")
-    assert notes.read_bytes() == b"my notes"
+    report = tmp_path / "report.docx"  # a zip inside, but a document (QA pass 3)
+    with zipfile.ZipFile(report, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    for other in (notes, report):
+        before = other.read_bytes()
+        result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(other)])
+        assert result.exit_code == 2
+        assert result.output == (f"Error: {other}: is there already and is not a zip, which "
+                                 "pack only replaces; choose another --out, or move that file "
+                                 "away\n")
+        assert other.read_bytes() == before
     old = tmp_path / "old.zip"
     with zipfile.ZipFile(old, "w") as z:
         z.writestr("a.txt", "an earlier pack")
@@ -245,3 +251,10 @@ def test_pack_into_a_folder_writes_the_usual_name_there(kit_copy, tmp_path):
     assert result.exit_code == 0, result.output
     (made,) = folder.iterdir()
     assert made.name.endswith("-brand-kit.zip") and zipfile.is_zipfile(made)
+
+
+def test_pack_out_expands_the_home_folder(kit_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", "~/k.zip"])
+    assert result.exit_code == 0, result.output
+    assert zipfile.is_zipfile(tmp_path / "k.zip") and not (kit_copy / "~").exists()
