@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -64,21 +65,37 @@ def check_branch(repo: Path, branch: str) -> None:
                        "such as gh-pages")
 
 
-def check_not_sources(repo: Path, brand: Path, branch: str, refs: tuple[str, ...]) -> None:
-    """Refuse a branch that holds the kit's own sources: publishing makes the site the
-    branch's whole tree, so ``--branch main`` would replace the kit with its guide, locally
-    and on the remote. The checked-out branch is one, and so is any of ``refs`` whose tree
-    has the kit's brand file (``brand``, relative to ``repo``)."""
+def check_target(repo: Path, brand: Path, branch: str, refs: tuple[str, ...]) -> None:
+    """Refuse a branch publishing would wreck: it makes the site the branch's whole tree, so
+    ``--branch main`` replaced the kit with its guide, locally and on the remote. Refused: the
+    checked-out branch; any of ``refs`` whose tree has the kit's brand file (``brand``,
+    relative to ``repo``); and any of ``refs`` that exists but holds no website (no
+    index.html: another project's code, say). A pages branch made by kitgen, by mkdocs
+    gh-deploy or by hand has one."""
     head = _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip()
     why = f"it is the branch checked out in {repo}" if head == branch else None
     for ref in refs:
-        if why is None and _git(repo, "cat-file", "-e",
-                                f"{ref}:{brand.as_posix()}").returncode == 0:
+        if why is not None or _git(repo, "rev-parse", "--verify", "--quiet",
+                                   f"{ref}^{{commit}}").returncode != 0:
+            continue  # decided, or no such branch yet
+        if _git(repo, "cat-file", "-e", f"{ref}:{brand.as_posix()}").returncode == 0:
             why = f"it holds the kit's sources ({ref} has {brand.as_posix()})"
+        elif _git(repo, "cat-file", "-e", f"{ref}:index.html").returncode != 0:
+            why = f"it holds something other than a website ({ref} has no index.html)"
     if why:
         raise KitError(f"--branch {branch}: {why}; publishing replaces the branch's whole "
                        "tree with the site, so publish to a branch of its own, such as "
                        "gh-pages (the default)")
+
+
+_DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.I)
+
+
+def check_cname(cname: str | None) -> None:
+    """GitHub Pages reads CNAME as one bare domain; anything else breaks the site's address."""
+    if cname is not None and not _DOMAIN.fullmatch(cname):
+        raise KitError(f"--cname {cname}: not a domain name; give the bare domain, such as "
+                       "brand.example.com (no https:// and no path)")
 
 
 def remote_url(repo: Path, remote: str) -> str:
@@ -132,15 +149,16 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
     kit = load_kit(root)  # first: a folder that is no kit is told so, as every verb does
     repo = repository(kit.root)
     check_branch(repo, branch)
-    brand = (kit.root / "content" / "brand.yml").resolve().relative_to(repo.resolve())
-    check_not_sources(repo, brand, branch, (f"refs/heads/{branch}",))
+    check_cname(cname)
     url = remote_url(repo, remote)
+    # Start from the remote's branch when it exists, so the push is a fast-forward; and look
+    # at what it holds before anything is built.
+    _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+    brand = (kit.root / "content" / "brand.yml").resolve().relative_to(repo.resolve())
+    check_target(repo, brand, branch, (f"refs/heads/{branch}", f"refs/remotes/{remote}/{branch}"))
     site = kit.root / SITE
     built = ensure_built(kit, site, on_build) is not None
     failed = failures(json.loads((site / "kit.json").read_text(encoding="utf-8")))
-    # Start from the remote's branch when it exists, so the push is a fast-forward.
-    _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
-    check_not_sources(repo, brand, branch, (f"refs/remotes/{remote}/{branch}",))
     if cname is None and not (site / "CNAME").exists():
         kept = _git(repo, "show", f"refs/remotes/{remote}/{branch}:CNAME")
         cname = kept.stdout.strip() or None if kept.returncode == 0 else None
@@ -160,5 +178,5 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
                          failed=failed)
 
 
-__all__ = ["PublishReport", "check_branch", "check_not_sources", "publish", "remote_url",
+__all__ = ["PublishReport", "check_branch", "check_cname", "check_target", "publish", "remote_url",
            "repository"]

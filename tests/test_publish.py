@@ -204,3 +204,31 @@ def test_publish_keeps_the_pages_branchs_custom_domain_or_sets_one(kit_repo, tmp
     result = runner.invoke(main, ["publish", "--kit", str(repo), "--cname", "kit.example.org"])
     assert result.exit_code == 0, result.output
     assert git(bare, "show", "gh-pages:CNAME").strip() == "kit.example.org"
+
+
+def test_publish_refuses_a_branch_that_holds_something_other_than_a_site(kit_repo, tmp_path):
+    """QA pass 3: a remote 'app' branch with a project's code became the guide."""
+    repo, bare = kit_repo
+    app = tmp_path / "app"
+    git(tmp_path, "init", "--quiet", "--initial-branch", "app", str(app))
+    (app / "app.py").write_text("print('hello')\n", encoding="utf-8")
+    git(app, "add", "app.py")
+    git(app, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "--quiet",
+        "-m", "code")
+    git(app, "push", "--quiet", str(bare), "app")
+    before = git(bare, "rev-parse", "app").strip()
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--branch", "app"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --branch app: it holds something other than a "
+                                    "website (refs/remotes/origin/app has no index.html); ")
+    assert git(bare, "rev-parse", "app").strip() == before
+
+
+@pytest.mark.parametrize("cname", ["https://brand.example.com/", "bad example.com", "localhost"])
+def test_publish_refuses_a_cname_that_is_not_a_bare_domain(kit_repo, cname):
+    repo, bare = kit_repo
+    result = CliRunner().invoke(main, ["publish", "--kit", str(repo), "--cname", cname])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: --cname {cname}: not a domain name; give the bare "
+                             "domain, such as brand.example.com (no https:// and no path)\n")
+    assert git(bare, "for-each-ref").strip() == ""
