@@ -40,9 +40,20 @@ def config_problem(messages: list[str], exc: BaseException) -> KitError:
     return KitError(f"mkdocs.yml: {text}; {FIX}")
 
 
+# Python-Markdown's "extra" loads these among others.
+_EXTRA = {"abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables"}
+
+
+def _names(extensions: list[str]) -> set[str]:
+    """Every extension loaded, by short name: "markdown.extensions.attr_list" is attr_list,
+    and "extra" brings its own set."""
+    names = {e.removeprefix("markdown.extensions.") for e in extensions}
+    return names | (_EXTRA if "extra" in names else set())
+
+
 def check_extensions(cfg: Any) -> None:
     """Refuse a configuration without an extension the page templates are written for."""
-    have = set(cfg["markdown_extensions"])
+    have = _names(cfg["markdown_extensions"])
     missing = [name for name in REQUIRED_EXTENSIONS if name not in have]
     if missing:
         uses = "; ".join(f"{name} ({REQUIRED_EXTENSIONS[name]})" for name in missing)

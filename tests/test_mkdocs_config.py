@@ -53,3 +53,18 @@ def test_every_required_extension_is_in_the_scaffolds_mkdocs_yml():
     text = (PACKAGE_KIT / "mkdocs.yml").read_text(encoding="utf-8")
     for name in REQUIRED_EXTENSIONS:
         assert f"- {name}" in text, name
+
+
+@pytest.mark.parametrize("listed", [
+    ["markdown.extensions.admonition", "markdown.extensions.attr_list",
+     "markdown.extensions.md_in_html", "pymdownx.details", "pymdownx.superfences",
+     "pymdownx.tabbed"],
+    ["admonition", "extra", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"],
+])
+def test_extensions_by_full_name_or_through_extra_are_accepted(listed):
+    """QA pass 3: valid configurations were refused for naming them another way."""
+    from kitgen.mkdocs_config import check_extensions
+
+    check_extensions({"markdown_extensions": ["toc", "tables", "fenced_code", *listed]})
+    with pytest.raises(KitError, match="pymdownx.tabbed"):
+        check_extensions({"markdown_extensions": [e for e in listed if e != "pymdownx.tabbed"]})
