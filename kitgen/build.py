@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from kitgen import cache, memory
 from kitgen.errors import CannotWrite, PortraitError
-from kitgen.ids import unique_ids
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
 from kitgen.report import STATE, BuildReport
@@ -72,9 +71,9 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
     """Hash every source once; duplicates (same bytes) are built once with a warning."""
     preset_dicts = [p.to_dict() | {"fs": p.face_share, "eye": p.eye_line} for p in kit.presets]
-    ids = unique_ids([s.path.stem for s in kit.sources], [s.entry.id for s in kit.sources])
     jobs, dupes, seen = [], [], {}
-    for src, pid in zip(kit.sources, ids):
+    for src in kit.sources:
+        pid = src.id
         try:
             digest = cache.file_sha256(src.path)
         except OSError as exc:

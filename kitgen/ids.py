@@ -1,9 +1,12 @@
 """Stable, URL-safe portrait ids from file names.
 
-An id names a portrait's page and crop files, so it should not change when another file is
-added. A file whose name already is its slug ("jane-doe.jpg") keeps it whatever else arrives;
-the others take the slug, or the first free "-2", "-3", ... after it, in order. An id pinned in
-brand.yml is taken first, and never given to another file.
+An id names a portrait's page and crop files, so it should change as little as it can when
+files come and go. A file whose name already is its slug ("jane-doe.jpg") keeps it whatever
+else arrives (brand.yml may not pin its id on another file); the others take the slug, or the
+first free "-2", "-3", ... after it, in file-name order, so a look-alike name added before one
+can renumber it. An id pinned in brand.yml (portraits[].id) is taken first and never given to
+another file: pinning is how a guide keeps its links. Ids are given over every image in the
+folder, approved or not (kitgen.kitfile.load).
 """
 from __future__ import annotations
 

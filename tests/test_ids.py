@@ -51,3 +51,24 @@ def test_the_same_id_pinned_twice_is_a_brand_yml_error_at_its_line(kit_factory):
     assert ("content/brand.yml:6: portraits[1].id: 'me' is listed twice (also "
             "portraits[0].id); give each portrait its own") in result.output
     assert not (kit / "site").exists()
+
+
+def test_unapproving_a_portrait_does_not_pass_its_id_to_another(kit_factory):
+    """QA pass 3: with 'a-b.png' unapproved, 'A B.png' became 'a-b' and took its links."""
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [tiktok]\n"
+                      "portraits:\n  - {file: a-b.png, approved: false}\n", [])
+    for name in ("a-b.png", "A B.png"):
+        shutil.copyfile(ASTRONAUT, kit / "content" / "portraits" / name)
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    assert [(p["source"], p["id"]) for p in manifest["portraits"]] == [
+        ("portraits/A B.png", "a-b-2")]
+
+
+def test_pinning_the_id_a_file_is_named_by_is_refused(kit_factory):
+    kit = _kit(kit_factory, "portraits:\n  - {file: Studio Shot.png, id: cameraman}\n")
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
+    assert result.exit_code == 2
+    assert ("content/brand.yml:5: portraits[0].id: 'cameraman' is the id of cameraman.png, "
+            "named so; choose another") in result.output

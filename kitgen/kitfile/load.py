@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from kitgen.crops.presets import Preset, make_custom, presets_for
 from kitgen.errors import KitError
 from kitgen.kitfile import IMAGE_SUFFIXES
+from kitgen.ids import unique_ids
 from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
 from kitgen.kitfile.repeats import repeats
 from kitgen.kitfile.schema import BrandFile, PortraitEntry
@@ -26,6 +27,7 @@ class Source:
     path: Path
     rel: str  # relative to content/
     entry: PortraitEntry
+    id: str  # the page's and crops' name (kitgen.ids), given over every image in the folder
 
 
 @dataclass
@@ -167,6 +169,11 @@ def load_kit(root: Path | str = ".") -> Kit:
                 f"content/{brand.portraits_dir}{suggest(entry.file, names)}"
             )
         entries[entry.file] = entry  # a file listed twice was reported above (kitfile.repeats)
+        named = next((n for n in names if entry.id and Path(n).stem == entry.id
+                      and n != entry.file), None)
+        if named:  # that file's id is its name; pinning it elsewhere would rename it unasked
+            problems.append(f"{shown}:{line_of(node, ('portraits', i, 'id'))}: portraits[{i}].id: "
+                            f"'{entry.id}' is the id of {named}, named so; choose another")
     if brand.platforms == [] and not brand.presets:
         problems.append(f"{shown}:{line_of(node, ('platforms',))}: platforms: the list is empty, "
                         "so no crop would be made; name at least one platform, add presets, "
@@ -180,8 +187,12 @@ def load_kit(root: Path | str = ".") -> Kit:
         raise KitError(f"content/{brand.portraits_dir}: no portraits found; add JPEG, PNG, "
                        f"WebP or HEIC files there{inside}")
 
+    # Ids over every image, approved or not: un-approving one must not pass its id (and the
+    # guide's links to it) to another portrait.
+    pins = [entries[p.name].id if p.name in entries else None for p in files]
+    ids = unique_ids([p.stem for p in files], pins)
     kit = Kit(root=root, brand=brand, sources=[], presets=[])
-    for path in files:
+    for path, pid in zip(files, ids):
         rel = path.relative_to(content).as_posix()
         entry = entries.get(path.name, PortraitEntry(file=path.name))
         if path.is_symlink() and not _inside(path, root):
@@ -191,7 +202,7 @@ def load_kit(root: Path | str = ".") -> Kit:
         if not entry.approved:
             kit.skipped.append(Problem(rel, "not approved in brand.yml; skipped"))
             continue
-        kit.sources.append(Source(path=path, rel=rel, entry=entry))
+        kit.sources.append(Source(path=path, rel=rel, entry=entry, id=pid))
     for folder, count in folders:
         kit.skipped.append(Problem(
             folder.relative_to(content).as_posix(),
