@@ -142,9 +142,10 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
         threads = min(memory.THREADS, max(1, cores // procs))
         used_cores = procs * threads
     pooled = pooled and (procs > 1 or slots > 1)
-    log.debug("%d portrait(s) to analyse: %d process(es) of %d portrait(s) at once, %d "
-              "thread(s) each; memory budget %s MB", len(todo), procs if pooled else 0, slots,
-              threads, "none" if budget is None else budget // memory.MB)
+    where = (f"{procs} worker process(es) of {slots} portrait(s) at once" if pooled else
+             "one at a time in this process")
+    log.debug("%d portrait(s) to analyse: %s, %d thread(s) each; memory budget %s MB",
+              len(todo), where, threads, "none" if budget is None else budget // memory.MB)
 
     def finish(job: Job, rec: dict) -> None:
         if "error" not in rec and rec.get("sha256") != job.sha256:
@@ -196,6 +197,8 @@ def build(root: Path | str = ".", *, workers: int | None = None,
     cache.forget_hashes()
     inputs, done = uptodate.answer(root)
     if done is not None:
+        log.debug("%s: nothing changed since the last build (content/, themes/, mkdocs.yml "
+                  "and kitgen hashed in %.2f s); site/ kept", root, time.perf_counter() - started)
         return done
     from kitgen import early_start, pool
 
@@ -327,8 +330,8 @@ def _build(root: Path, *, workers: int | None,
             except OSError as exc:  # e.g. a kit folder that lets .kitgen/ but not site/ move
                 raise CannotWrite(site, exc, "then build again") from None
             rendered = published.rendered
-            log.debug("site/ in place at %.2f s: %d page(s) rendered, the others kept",
-                      time.perf_counter() - started, rendered)
+            log.debug("site/ in place at %.2f s: %d page(s) rendered (a page the last site "
+                      "already had is kept)", time.perf_counter() - started, rendered)
             site_state.remember(kit.root / STATE, made.inputs, published.frame,
                                 published.pages, published.html)
     return BuildReport(site=site, portraits=made.portraits, failed=made.failed,

@@ -296,8 +296,14 @@ def test_verbose_shows_kitgen_s_debug_lines_not_other_libraries(tmp_path):
     assert any(re.search(r": 1 portrait\(s\) planned, 0 refused or duplicates, 2 format\(s\); "
                          r"[\d.]+ s in$", line) for line in steps), steps
     assert any(line.startswith("portraits done at ") for line in steps), steps
-    assert any(re.fullmatch(r"site/ in place at [\d.]+ s: \d+ page\(s\) rendered, the others "
-                            r"kept", line) for line in steps), steps
+    assert any(re.fullmatch(r"site/ in place at [\d.]+ s: \d+ page\(s\) rendered \(a page "
+                            r"the last site already had is kept\)", line) for line in steps), steps
+    assert any(line.startswith("1 portrait(s) to analyse: one at a time in this process, ")
+               for line in steps), steps
+    again = subprocess.run(KITGEN + ["build", "-v", "--kit", str(kit)], capture_output=True,
+                           text=True)
+    assert re.search(r"^DEBUG kitgen\.build: .*: nothing changed since the last build ",
+                     again.stderr, re.M), again.stderr
 
 
 @pytest.mark.parametrize("name, said", [
