@@ -249,7 +249,20 @@ def test_a_preset_id_with_spaces_suggests_the_slug(kit_factory):
     lines = _errors(kit_factory, "person: {name: A}\ngoals: [trust]\npresets:\n"
                                  "  - {id: Event Badge, width: 600, height: 800}\n")
     assert lines == [("  content/brand.yml:4: presets[0].id: use only lower-case letters, "
-                      "digits and hyphens, got 'Event Badge' (did you mean 'event-badge'?)")]
+                      "digits and hyphens, at most 41, got 'Event Badge' (did you mean "
+                      "'event-badge'?)")]
+
+
+def test_a_too_long_portrait_id_says_its_limit_and_suggests_one_that_fits(kit_factory):
+    """QA pass 3: a 70-character id was told only about letters, and offered 41 of them."""
+    from kitgen.kitfile.errors import _short
+
+    long_id = "a" * 70
+    lines = _errors(kit_factory, "person: {name: A}\ngoals: [trust]\nportraits:\n"
+                                 f"  - {{file: {ASTRONAUT.name}, id: {long_id}}}\n")
+    assert lines == [(f"  content/brand.yml:4: portraits[0].id: use only lower-case letters, "
+                      f"digits and hyphens, at most 61, got {_short(long_id)} (did you mean "
+                      f"'{'a' * 61}'?)")]
 
 
 def test_an_empty_platform_list_without_presets_is_refused(kit_factory):

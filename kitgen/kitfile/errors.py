@@ -1,6 +1,7 @@
 """Turn pydantic's and PyYAML's errors into one line each: path, what was expected, a fix."""
 from __future__ import annotations
 
+import re
 import difflib
 from typing import Any
 
@@ -76,8 +77,10 @@ def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, 
             known = ", ".join(getattr(owner, "model_fields", {}))
             msg = f"expected a mapping of keys ({known}), got {_short(got)}"
         elif kind == "string_pattern_mismatch" and loc[-1] == "id" and isinstance(got, str):
-            msg = (f"use only lower-case letters, digits and hyphens, got {_short(got)} "
-                   f"(did you mean '{_slug(got)[:41]}'?)")
+            # the pattern's own length limit: 41 for a preset's id, 61 for a portrait's
+            most = int(re.search(r"\{0,(\d+)\}", e["ctx"]["pattern"]).group(1)) + 1
+            msg = (f"use only lower-case letters, digits and hyphens, at most {most}, got "
+                   f"{_short(got)} (did you mean '{_slug(got)[:most].rstrip('-')}'?)")
         else:
             msg = e["msg"][0].lower() + e["msg"][1:]
             if got is not None and not isinstance(got, (dict, list)):
