@@ -43,9 +43,6 @@ IGNORED = ("site/", ".kitgen/", "*-brand-kit.zip")
 def scaffold(directory: Path, name: str) -> Path:
     """Write a new kit into ``directory`` (made if missing). A blank name, a kit already
     there or a folder that cannot be written is a KitError, before the kit's first build."""
-    if not name.strip():  # the brand file would be written, and refused by every build
-        raise KitError("--name: the person's name is empty; give the name the kit is for, "
-                       "e.g. --name \"Ada Lovelace\"")
     _check_name(name)
     directory = directory.resolve()
     brand = directory / "content" / "brand.yml"
@@ -64,6 +61,9 @@ def _check_name(name: str) -> None:
 
     from kitgen.kitfile.schema import Person
 
+    if not name.strip():  # the brand file would be written, and refused by every build
+        raise KitError("--name: the person's name is empty; give the name the kit is for, "
+                       "e.g. --name \"Ada Lovelace\"")
     if any(ch in name for ch in "\r\n\t\v\f"):  # YAML would fold it into spaces unasked
         raise KitError("--name: the name has a line break or tab; give it on one line")
     try:
