@@ -1,7 +1,10 @@
 """Shared fixtures: real kits copied into tmp folders, and one built example site per session."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,39 @@ def kit_factory(tmp_path):
         return make_kit(tmp_path / "kit", brand_yml, portraits)
 
     return factory
+
+
+# Root may write into any folder (CAP_DAC_OVERRIDE), so a read-only folder stops nothing when
+# the tests run as root, as CI does. There the command runs through setpriv with that power
+# (and the read-search one) dropped: root then meets folder modes as any user does.
+_NO_OVERRIDE = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+                "--bounding-set=-dac_override,-dac_read_search"]
+
+
+@pytest.fixture
+def kitgen_unprivileged(tmp_path):
+    """``run(*args)``: ``python -m kitgen ARGS`` in a process that folder modes bind, whoever
+    runs the tests; skips when that cannot be had (root without setpriv)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        probe = tmp_path / "read-only-probe"
+        probe.mkdir(mode=0o555)
+        try:
+            denied = subprocess.run(
+                [*_NO_OVERRIDE, sys.executable, "-c",
+                 f"open({str(probe / 'x')!r}, 'w')"], capture_output=True).returncode != 0
+        except OSError:
+            denied = False
+        probe.rmdir()
+        if not denied:
+            pytest.skip("root writes into read-only folders, and setpriv cannot drop that")
+        prefix = _NO_OVERRIDE
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*prefix, sys.executable, "-m", "kitgen", *args],
+                              capture_output=True, text=True)
+
+    return run
 
 
 # Issue 5's bad-input corpus kit, built once per session (see tests/corpus.py).

@@ -202,16 +202,17 @@ def test_init_under_a_file_is_one_line(tmp_path):
                              f"not a folder); move {blocker} away, or choose another folder\n")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_init_into_a_read_only_folder_is_one_line(tmp_path):
-    tmp_path.chmod(0o555)
+def test_init_into_a_read_only_folder_is_one_line(tmp_path, kitgen_unprivileged):
+    target = tmp_path / "kit"
+    target.mkdir(mode=0o555)
     try:
-        result = CliRunner().invoke(main, ["init", str(tmp_path)])
+        result = kitgen_unprivileged("init", str(target))
     finally:
-        tmp_path.chmod(0o755)
-    assert result.exit_code == 2
-    assert result.output == (f"Error: {tmp_path}: cannot write (permission denied); make "
-                             f"{tmp_path} writable, or choose another folder\n")
+        target.chmod(0o755)
+    assert result.returncode == 2
+    assert result.stderr == (f"Error: {target}: cannot write (permission denied); make "
+                             f"{target} writable, or choose another folder\n")
+    assert list(target.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["", "   "])
@@ -239,19 +240,19 @@ def test_a_kit_whose_state_folder_cannot_be_made_is_one_line(tmp_path):
     assert not (kit / "site").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_read_only_kit_folder_is_one_line(tmp_path):
+def test_a_read_only_kit_folder_is_one_line(tmp_path, kitgen_unprivileged):
     from conftest import make_kit
 
     kit = make_kit(tmp_path / "kit", "person:\n  name: Ada Q\ngoals: [trust]\n", [CAMERAMAN])
     kit.chmod(0o555)
     try:
-        result = CliRunner().invoke(main, ["build", "--kit", str(kit)])
+        result = kitgen_unprivileged("build", "--kit", str(kit))
     finally:
         kit.chmod(0o755)
-    assert result.exit_code == 2
-    assert result.output == (f"Error: {kit / '.kitgen'}: cannot write (permission denied); "
+    assert result.returncode == 2
+    assert result.stderr == (f"Error: {kit / '.kitgen'}: cannot write (permission denied); "
                              f"make {kit} writable, then build again\n")
+    assert not (kit / "site").exists()
 
 
 def test_a_site_that_cannot_be_put_in_place_is_one_line(tmp_path, monkeypatch):
