@@ -97,9 +97,10 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             max_memory: int | None = None,
             meanwhile: Callable[[], None] | None = None,
             overlap: SiteOverlap | None = None,
-            ) -> tuple[list[dict], list[Problem], int, tuple[int, int]]:
+            ) -> tuple[list[dict], list[Problem], int, tuple[int, int], list[str]]:
     """Run the uncached jobs (in parallel when it pays, within the memory budget); return
-    records in job order, failures, the number cached and (cores, processes) used.
+    records in job order, failures, the number cached, (cores, processes) used, and what the
+    build should say of the budget (portraits that overran it).
     ``meanwhile`` runs here while worker processes start, if any do; ``overlap`` is told of
     each record as soon as it is known (kitgen.site_overlap)."""
     from kitgen import pool  # here, not at the top: a no-change rebuild never needs it
@@ -129,7 +130,9 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     cores = max(1, workers or os.cpu_count() or 1)
     budget = max_memory if max_memory is not None else memory.default_budget()
     pooled = cores > 1 and len(todo) > 1
-    need = {j.key: memory.job_bytes(j.path) for j in todo} if pooled else {}
+    # Sized from headers: for the pool's plan, and against a budget the user set.
+    need = ({j.key: memory.job_bytes(j.path) for j in todo}
+            if pooled or max_memory is not None else {})
     slots = min(memory.THREADS, cores)
     if pooled and memory.side_by_side(budget, list(need.values()), slots):
         procs = memory.pool_size(budget, -(-min(cores, len(todo)) // slots),
@@ -146,6 +149,8 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
              "one at a time in this process")
     log.debug("%d portrait(s) to analyse: %s, %d thread(s) each; memory budget %s MB",
               len(todo), where, threads, "none" if budget is None else budget // memory.MB)
+    notes = [memory.over_budget_note(f"content/{j.rel}", need[j.key], budget, pooled)
+             for j in todo if j.key in need and memory.over_budget(budget, need[j.key], pooled)]
 
     def finish(job: Job, rec: dict) -> None:
         if "error" not in rec and rec.get("sha256") != job.sha256:
@@ -181,7 +186,7 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     ordered = [records[j.key] for j in jobs if j.key in records]
     failed.sort(key=lambda p: p.source)
     used = (used_cores, procs if pooled else 1)
-    return ordered, failed, cached, used if todo else (0, 0)
+    return ordered, failed, cached, used if todo else (0, 0), notes
 
 
 def build(root: Path | str = ".", *, workers: int | None = None,
@@ -308,7 +313,7 @@ def _build(root: Path, *, workers: int | None,
                               lambda outcomes, ready: guide(kit, jobs, outcomes, refused,
                                                             ready))
         try:
-            _, _, cached, used = analyse(kit, jobs, workers, progress, max_memory,
+            _, _, cached, used, notes = analyse(kit, jobs, workers, progress, max_memory,
                                          meanwhile=partial(_prepare_site_stage, kit),
                                          overlap=overlap)
         finally:
@@ -338,4 +343,5 @@ def _build(root: Path, *, workers: int | None,
                        skipped=kit.skipped, crops=sum(len(p.crops) for p in made.portraits),
                        seconds=time.perf_counter() - started, cached=cached,
                        site_built=made.built is not None, workers=used[0],
-                       processes=used[1], pages_rendered=rendered, guide_early=early)
+                       processes=used[1], pages_rendered=rendered, guide_early=early,
+                       warnings=notes)

@@ -94,6 +94,21 @@ def side_by_side(budget: int | None, jobs: list[int], slots: int) -> bool:
     return MAIN + WORKER + sum(sorted(jobs, reverse=True)[:slots]) <= budget
 
 
+def over_budget(budget: int | None, need: int, pooled: bool) -> bool:
+    """Whether a portrait alone, with the process that holds it, overruns the budget: it runs
+    anyway (one portrait always does), and the build says so."""
+    return budget is not None and MAIN + (WORKER if pooled else 0) + need > budget
+
+
+def over_budget_note(shown: str, need: int, budget: int, pooled: bool) -> str:
+    """What the build says of such a portrait: the estimate, and the budget that fits it."""
+    fits = MAIN + (WORKER if pooled else 0) + need
+    return (f"{shown}: needs about {need // MB} MB to crop (from its size), more than the "
+            f"memory budget of {budget // MB} MB leaves; it was run alone, over the budget "
+            f"(about {-(-fits // MB)} MB in all); give --max-memory {-(-fits // MB)}M or more, "
+            "or use a smaller original")
+
+
 class Gate:
     """Admits a portrait while a worker slot is free and those in work leave room for it;
     with nothing in work, one always starts. ``workers`` processes of ``slots`` portraits."""

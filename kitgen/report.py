@@ -22,7 +22,7 @@ class BuildReport:
     crops: int
     seconds: float
     cached: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the build's own, not a portrait's
     site_built: bool = True  # False when nothing the site stage reads had changed
     up_to_date: bool = False  # True when no input changed and nothing was run at all
     workers: int = 0  # cores that analysed portraits (0: all came from the cache)
@@ -35,7 +35,7 @@ class BuildReport:
         return 1 if self.failed else 0
 
     def summary(self) -> str:
-        warn = sum(len(p.warnings) for p in self.portraits)
+        warn = sum(len(p.warnings) for p in self.portraits) + len(self.warnings)
         text = (f"built {len(self.portraits)} portrait(s), {self.crops} crops, {warn} warning(s), "
                 f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
                 f"{self.seconds:.1f}s -> {self.site}")
@@ -58,6 +58,8 @@ def printed(report: BuildReport, quiet: bool) -> list[tuple[str, bool]]:
     for p in report.portraits:
         for w in () if quiet else p.warnings:
             lines.append((f"warning: content/{p.source}: {w}", True))
+    for w in () if quiet else report.warnings:
+        lines.append((f"warning: {w}", True))
     for f in report.skipped:
         if not quiet:
             lines.append((f"skipped: content/{f.source}: {f.message}", True))

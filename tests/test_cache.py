@@ -93,7 +93,7 @@ def test_a_portrait_replaced_after_planning_is_refused_not_cached(tmp_path):
     jobs, _ = plan(kit)
     target = kit_dir / "content" / "portraits" / "cameraman.png"
     target.write_bytes(HOPPER.read_bytes())  # replaced between planning and decoding
-    records, failed, cached, _ = analyse(kit, jobs, 1)
+    records, failed, cached, _, _ = analyse(kit, jobs, 1)
     assert [r["source"] for r in records] == ["portraits/grace-hopper-navy.jpg"]
     assert [(p.source, p.message) for p in failed] == [
         ("portraits/cameraman.png", "changed while kitgen was reading it; run kitgen build again")]

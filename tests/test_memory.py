@@ -119,3 +119,24 @@ def test_a_huge_image_fails_with_kitgens_line_and_no_python_warning(kit_factory)
         "Error: content/portraits/huge.png: is too large to open safely (over 200 megapixels); "
         "downscale it before adding it to the kit"]
     assert res.stdout.startswith("built 1 portrait(s), 1 crops, 0 warning(s), 1 failed")
+
+
+def test_a_portrait_the_budget_cannot_hold_is_built_and_said(kit_factory):
+    """One portrait always runs, however small the budget; the build then says the budget
+    was not kept, with the budget that would hold it, instead of overrunning in silence."""
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [HOPPER])
+    need = memory.job_bytes(kit / "content" / "portraits" / HOPPER.name)
+    fits = -(-(memory.MAIN + need) // MB)
+    res = CliRunner().invoke(main, ["build", "--kit", str(kit), "--max-memory", "120M"])
+    assert res.exit_code == 0, res.output
+    line = (f"warning: content/portraits/{HOPPER.name}: needs about {need // MB} MB to crop "
+            "(from its size), more than the memory budget of 120 MB leaves; it was run alone, "
+            f"over the budget (about {fits} MB in all); give --max-memory {fits}M or more, or "
+            "use a smaller original\n")
+    assert line in res.stderr
+    assert ", 1 warning(s)," in res.stdout
+    (kit / ".kitgen" / "inputs.json").unlink()
+    shutil.rmtree(kit / ".kitgen" / "cache")
+    res = CliRunner().invoke(main, ["build", "--kit", str(kit), "--max-memory", f"{fits}M"])
+    assert res.exit_code == 0 and "memory budget" not in res.stderr
+    assert ", 0 warning(s)," in res.stdout
