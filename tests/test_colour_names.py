@@ -62,3 +62,34 @@ def test_hsl_agrees_with_coloraide_except_at_exact_halves():
             assert all(abs(a - b) in (0, 1, 359) for a, b in zip(ours, theirs))
             at_halves += 1
     assert at_halves < len(sample) // 100
+
+
+def test_a_repeated_colour_name_reads_as_its_palette_files_name_it(example_build):
+    """Two kit colours can share their nearest CSS name; the palette files keep them apart
+    (black, black-2), and the guide now says "Black 2" where it said "Black" twice."""
+    from dataclasses import replace
+
+    from kitgen.analysis.kit_palette import merge
+    from kitgen.exports import render_exports
+    from kitgen.exports.named import display_names
+    from kitgen.guide.pages import render_pages
+    from kitgen.kitfile.load import load_kit
+    from kitgen.manifest import manifest
+
+    assert display_names(["Black", "Gray", "Black", "Black"]) == [
+        "Black", "Gray", "Black 2", "Black 3"]
+    kit_root, report = example_build
+    kit = load_kit(kit_root)
+    palette = tuple(replace(s, name="Black") if i in (0, 2) else s
+                    for i, s in enumerate(merge([p.palette for p in report.portraits])))
+    data = manifest(kit, report.portraits, palette, report.failed)
+    pages = render_pages(kit, report.portraits, palette, data)
+    second = palette[2].hex
+    for page in ("colours.md", "index.md"):
+        assert pages[page].count("Black 2") >= 1, page
+    assert pages["colours.md"].count("Black 2") == 2  # its card and its contrast row
+    assert f"<strong>Black 2</strong><code>{second}</code>" in pages["index.md"]
+    css = render_exports(data["palette"], "x")["kit/palette.css"].decode()
+    assert f"--kit-black-2: {second}" in css
+    gpl = render_exports(data["palette"], "x")["kit/palette.gpl"].decode()
+    assert "\tBlack 2" in gpl or " Black 2" in gpl  # a design tool's swatch list tells them apart

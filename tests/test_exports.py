@@ -185,7 +185,8 @@ def test_repeated_names_get_distinct_tokens_in_every_format():
     assert read_tailwind(files["kit/tailwind.preset.js"].decode()) == {
         "navy": "#1a2b3c", "dark-orange": "#ff8800", "navy-2": "#1b2c3d"}
     ase = read_ase(files["kit/palette.ase"])
-    assert [n for n, _, _ in ase] == ["Navy", "Dark orange", "Navy"]
+    assert [n for n, _, _ in ase] == ["Navy", "Dark orange", "Navy 2"]  # as the guide says
+    assert read_gpl(files["kit/palette.gpl"].decode())[2] == ((27, 44, 61), "Navy 2")
     assert read_gpl(files["kit/palette.gpl"].decode())[1] == ((255, 136, 0), "Dark orange")
 
 

@@ -33,7 +33,16 @@ def environment(kit: Kit) -> jinja2.Environment:
     env.filters["t"] = md_text
     env.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
     env.filters["factor"] = factor
+    env.filters["labelled"] = labelled
     return env
+
+
+def labelled(palette: list[Any]) -> list[tuple[Any, str]]:
+    """Each swatch (a record or kit.json's dict) with the name the guide shows for it."""
+    from kitgen.exports.named import display_names
+
+    names = [s["name"] if isinstance(s, dict) else s.name for s in palette]
+    return list(zip(palette, display_names(names)))
 
 
 def factor(value: float) -> str:
