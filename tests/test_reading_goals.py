@@ -124,3 +124,17 @@ def test_a_photo_stored_on_its_side_fails_the_pose_check_with_the_fix():
     pose = {i["key"]: i for i in checklist(["trust"], on_side)}["pose"]
     assert pose["status"] == "fail" and "rotate the original upright" in pose["suggestion"]
     assert sideways_note(on_side).startswith("the face lies on its side (roll ")
+
+
+def test_a_goal_no_platform_names_still_decides_and_is_the_one_named():
+    """Calm and nostalgia are in no platform's row, so a kit made for calm was recommended on
+    trust, authority and energy alone, its reason naming a goal the person never chose (QA
+    pass 4: 'Fits trust, the goal that counts most here' in a calm-only kit)."""
+    rows = _rows(("astronaut", ""), ("hopper", ""))
+    assert fit("calm", rows[1]["reading"])["score"] > fit("calm", rows[0]["reading"])["score"]
+    platforms = {"linkedin": "LinkedIn", "email": "Email signature", "tiktok": "TikTok"}
+    calm = {r["platform"]: r for r in recommend(platforms, ["calm"], rows)}
+    assert all(r["reason"].startswith("Fits calm, ") for r in calm.values()), calm
+    assert calm["linkedin"]["portrait"] == "hopper"
+    nostalgia = recommend(platforms, ["nostalgia"], rows)
+    assert [r["score"] for r in nostalgia] != [r["score"] for r in calm.values()]

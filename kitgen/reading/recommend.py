@@ -2,11 +2,14 @@
 
 Each platform leans on some goals more than others (a data table below). A portrait's score
 for a platform is the weighted mean of its goal fits, where the person's own goals count fully
-and the rest at ``OTHER_GOAL_WEIGHT``; a portrait the person earmarked for the platform
-(``use`` in brand.yml) gets a small bonus, and a portrait without a readable face loses some,
-since every platform shows a profile picture first. A portrait whose crops for the platform had
-to be enlarged loses ``SOFT_PENALTY`` per doubling (capped): a soft banner undoes the
-impression the expression makes, so a sharp portrait that fits nearly as well wins.
+and the rest at ``OTHER_GOAL_WEIGHT``. An own goal the platform's row does not name counts at
+the row's smallest weight (``platform_weights``): calm and nostalgia are in no row, so a kit
+made for calm was otherwise recommended on trust and energy alone. A portrait the person
+earmarked for the platform (``use`` in brand.yml) gets a small bonus, and a portrait without a
+readable face loses some, since every platform shows a profile picture first. A portrait whose
+crops for the platform had to be enlarged loses ``SOFT_PENALTY`` per doubling (capped): a soft
+banner undoes the impression the expression makes, so a sharp portrait that fits nearly as
+well wins.
 """
 from __future__ import annotations
 
@@ -37,10 +40,21 @@ NO_FACE_PENALTY = 0.15
 SOFT_PENALTY, SOFT_PENALTY_MAX = 0.1, 0.3  # per doubling of the worst enlargement; its cap
 
 
+def platform_weights(platform: str, goals: list[str]) -> dict[str, float]:
+    """The platform's row, plus each of the person's goals it leaves out at the row's smallest
+    weight: the platform does not reward that goal in particular, but it is what the person
+    asked the portraits for, so it never counts for nothing."""
+    row = PLATFORM_GOALS.get(platform)
+    if not row:
+        return {g: 1.0 for g in goals}
+    least = min(row.values())
+    return {**row, **{g: least for g in goals if g not in row}}
+
+
 def platform_score(platform: str, goals: list[str], reading: dict | None,
                    use: list[str], enlarged: float = 1.0,
                    ) -> tuple[float, list[tuple[str, float, dict]]]:
-    weights = PLATFORM_GOALS.get(platform) or {g: 1.0 for g in goals}
+    weights = platform_weights(platform, goals)
     parts = []
     total = 0.0
     for goal, w in weights.items():
@@ -72,7 +86,8 @@ def recommend(platforms: dict[str, str], goals: list[str],
             continue
         ranked.sort(key=lambda t: (t[0], t[1]))
         _, pid, best, parts = ranked[0]
-        lead = max(parts, key=lambda t: (t[1], t[2]["score"]))
+        # On a tie in weight, the person's own goal is the one to name.
+        lead = max(parts, key=lambda t: (t[1], t[0] in goals, t[2]["score"]))
         reasons = lead[2]["for"][:1] or lead[2]["against"][:1]
         reason = f"Fits {lead[0]}, the goal that counts most here, at {lead[2]['score']:.2f}"
         if platform in best.get("use", []):
