@@ -215,3 +215,15 @@ def test_a_photo_stored_on_its_side_gets_a_warning_with_the_fix(corpus):
                          "again")
     upright = corpus.portrait("gps-exif-xmp.jpg")  # the same astronaut, upright
     assert not [w for w in upright["warnings"] if "on its side" in w]
+
+
+def test_no_face_page_says_only_what_the_pictures_draw(corpus):
+    """QA pass 4: a landscape's page explained a face box, an eye line and a gaze ring that its
+    reading thumbnail does not have, and both pictures' alt text named them."""
+    p = corpus.portrait("no-face.png")
+    page = " ".join((corpus.site / "portraits" / f"{p['id']}.html").read_text(
+        encoding="utf-8").split())
+    assert "no face box, eye line or gaze to draw" in page
+    assert "<strong>face box</strong>" not in page and "red ring" not in page
+    assert 'alt="Subject face' not in page and 'alt="Reading: face box' not in page
+    assert 'alt="The picture on the thirds grid; no face found"' in page

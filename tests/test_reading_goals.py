@@ -138,3 +138,16 @@ def test_a_goal_no_platform_names_still_decides_and_is_the_one_named():
     assert calm["linkedin"]["portrait"] == "hopper"
     nostalgia = recommend(platforms, ["nostalgia"], rows)
     assert [r["score"] for r in nostalgia] != [r["score"] for r in calm.values()]
+
+
+def test_no_sentence_speaks_of_a_face_that_was_not_found():
+    """QA pass 4: a coffee cup 'gives the face presence' and its busy background 'pulls the eye
+    away from the face'."""
+    from reading_images import faces_of, source
+
+    from kitgen.reading import read_portrait
+
+    arr, _ = faces_of(source("cameraman"))
+    reading = read_portrait(arr, None, [])
+    said = [s for f in fits(list(GOALS), reading) for s in f["for"] + f["against"]]
+    assert said and not [s for s in said if "face" in s and not s.startswith("No face")]

@@ -49,13 +49,13 @@ FOR: dict[str, tuple[Rule, ...]] = {
            "restrained."),
         _r("facing", "frontal", 1, "Facing the camera squarely reads as assured."),
         _r("background", "clean", 2, "The plain background keeps the focus on the person."),
-        _r("contrast", "medium hard", 1, "Defined light gives the face presence."),
+        _r("contrast", "medium hard", 1, "Defined light gives the subject presence."),
     ),
     "creativity": (
         _r("saturation", "rich", 2, "Bold colour shows confidence in a point of view."),
         _r("asymmetry", "subtle strong", 1, "The face is not perfectly even, which feels "
            "individual."),
-        _r("background", "busy soft_depth", 1, "The setting adds a story beyond the face."),
+        _r("background", "busy soft_depth", 1, "The setting adds a story beyond the subject."),
         _r("tilt", "tilted", 1, "The tilt of the head breaks the passport-photo mould."),
         _r("warmth", "warm cool", 1, "The colour commits to a temperature instead of "
            "playing safe."),
@@ -97,7 +97,7 @@ AGAINST: dict[str, tuple[Rule, ...]] = {
            "people doubt an image."),
         _r("warmth", "cool", 1, "Cool colour puts some distance between person and viewer."),
         _r("contrast", "hard", 1, "Hard light can feel clinical."),
-        _r("background", "busy", 1, "A busy background pulls the eye away from the face."),
+        _r("background", "busy", 1, "A busy background pulls the eye away from the subject."),
     ),
     "approachability": (
         _r("face", "absent", 3, "No face could be read, so the picture cannot make eye "
