@@ -42,3 +42,18 @@ def test_kit_json_carries_reading_fit_checklist_recommendations_and_gaps(example
     platforms = {pr["platform"] for pr in data["presets"]}
     assert {r["platform"] for r in data["recommendations"]} == platforms
     assert set(data["gaps"]) == {"gaps", "prompts"}
+
+
+def test_the_mood_maps_list_gives_each_portraits_place_as_text(example_build):
+    """The map is role="img": screen readers hear only its label, and a dot's values were in
+    a hover tooltip alone. The numbered list after it now carries them (QA pass 4)."""
+    kit, _report = example_build
+    html = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    listed = html[html.index("kg-moodmap-wrap"):]
+    listed = listed[listed.index("<ol>"):listed.index("</ol>")]
+    for p in data["portraits"]:
+        r = p["reading"]
+        said = (f'{p["title"]}</a>: {r["warmth"]} colour (warmth '
+                f'{r["colour"]["frame"]["warmth_index"]:.1f}), energy {r["energy"]:.2f} of 1')
+        assert said in listed, said

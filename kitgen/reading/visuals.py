@@ -183,7 +183,8 @@ def mood_map_svg(points: list[dict[str, Any]]) -> Markup:
     parts = [
         (f'<svg class="kg-moodmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} '
         f'{MAP_H}" width="100%" style="max-width:{MAP_W}px" role="img" '
-        'aria-label="Mood map: warmth against energy for every portrait">'),
+        'aria-label="Mood map: warmth against energy for every portrait; the list after '
+        'it gives each one\'s values">'),
         (f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" '
         'fill="url(#kg-mood)" stroke="#888" stroke-width="1"/>'),
         ('<defs><linearGradient id="kg-mood" x1="0" x2="1" y1="0" y2="0">'
