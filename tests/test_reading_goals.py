@@ -151,3 +151,12 @@ def test_no_sentence_speaks_of_a_face_that_was_not_found():
     reading = read_portrait(arr, None, [])
     said = [s for f in fits(list(GOALS), reading) for s in f["for"] + f["against"]]
     assert said and not [s for s in said if "face" in s and not s.startswith("No face")]
+
+
+def test_the_checklist_never_prints_minus_zero():
+    """QA pass 4: a dark portrait's pose read 'yaw -0°' (a yaw of -0.4 degrees)."""
+    r = read("astronaut")
+    r = dict(r, head=dict(r["head"], yaw=-0.4, pitch=-0.2), gaze_offset=0.3,
+             colour=dict(r["colour"], frame=dict(r["colour"]["frame"], warmth_index=-0.3)))
+    said = " ".join(i["measured"] for i in checklist(["trust"], r))
+    assert "-0" not in said and "yaw 0°, pitch 0°" in said and "(index 0)" in said, said

@@ -18,6 +18,13 @@ NO_FACE = "no face could be read"
 _TOWARD = {"left": " to the left", "right": " to the right", "up": " upward", "down": " downward"}
 
 
+def _whole(value: float) -> str:
+    """A measure rounded to a whole number, "0" rather than "-0" (a yaw of -0.4 degrees
+    printed as "yaw -0°", which reads as a typo)."""
+    text = f"{value:.0f}"
+    return "0" if text == "-0" else text
+
+
 def _item(key: str, question: str, status: str, measured: str, suggestion: str) -> dict:
     return {"key": key, "question": question, "status": status, "measured": measured,
             "suggestion": suggestion}
@@ -29,7 +36,7 @@ def _gaze(r: dict, c: dict, goals: set[str]) -> dict:
         return _item("gaze", q, "consider", NO_FACE,
                      "Pair it with a portrait where the face and eyes are clearly visible.")
     where = _TOWARD.get(c["gaze_direction"] or "", "")
-    measured = f"{c['gaze']}{where}, {r['gaze_offset']:.0f}° from the lens"
+    measured = f"{c['gaze']}{where}, {_whole(r['gaze_offset'])}° from the lens"
     if c["gaze"] == "direct":
         if goals & WANT_DIRECT or "aspiration" not in goals:
             return _item("gaze", q, "pass", measured, "Use it where first contact matters: "
@@ -85,8 +92,8 @@ def _pose(r: dict, c: dict, goals: set[str]) -> dict:
         return _item("pose", q, "consider", NO_FACE,
                      "For avatars, choose a portrait where the face turns toward the camera.")
     h = r["head"]
-    measured = f"{c['facing']}, {c['tilt'].replace('_', ' ')} (yaw {h['yaw']:.0f}°, pitch " \
-        f"{h['pitch']:.0f}°, roll {h['roll']:.0f}°)"
+    measured = f"{c['facing']}, {c['tilt'].replace('_', ' ')} (yaw {_whole(h['yaw'])}°, pitch " \
+        f"{_whole(h['pitch'])}°, roll {_whole(h['roll'])}°)"
     if sideways_note(r):
         return _item("pose", q, "fail", measured, "The photo is on its side: rotate the "
                      "original upright (or fix its orientation tag) and build again.")
@@ -122,8 +129,8 @@ def _background(r: dict, c: dict, goals: set[str]) -> dict:
 def _colour(r: dict, c: dict, goals: set[str]) -> dict:
     q = "Do the colours reinforce the mood?"
     f = r["colour"]["frame"]
-    measured = f"{c['warmth']} (index {f['warmth_index']:.0f}), {c['saturation']} " \
-        f"(chroma {f['chroma']:.0f}), {c['key']} key, {c['contrast']} contrast"
+    measured = f"{c['warmth']} (index {_whole(f['warmth_index'])}), {c['saturation']} " \
+        f"(chroma {_whole(f['chroma'])}), {c['key']} key, {c['contrast']} contrast"
     if c["warmth"] == "cool" and goals & WANT_WARM:
         status = "fail" if goals & {"approachability", "nostalgia"} else "consider"
         return _item("colour", q, status, measured, "Warm the midtones (raise temperature "
