@@ -160,3 +160,19 @@ def test_the_checklist_never_prints_minus_zero():
              colour=dict(r["colour"], frame=dict(r["colour"]["frame"], warmth_index=-0.3)))
     said = " ".join(i["measured"] for i in checklist(["trust"], r))
     assert "-0" not in said and "yaw 0°, pitch 0°" in said and "(index 0)" in said, said
+
+
+def test_a_winner_without_a_face_is_not_passed_off_as_a_profile_photo():
+    """QA pass 4: skimage's coffee() won TikTok for an energy kit, explained only by 'Rich
+    colour gives the picture drive'."""
+    from reading_images import faces_of, source
+
+    from kitgen.reading import read_portrait
+
+    arr, _ = faces_of(source("cameraman"))
+    rows = [{"id": "no-face", "title": "no-face", "reading": read_portrait(arr, None, []),
+             "use": []}]
+    rec, = recommend({"tiktok": "TikTok"}, ["energy"], rows)
+    assert "No face was found in it" in rec["reason"]
+    face, = recommend({"tiktok": "TikTok"}, ["energy"], _rows(("astronaut", "")))
+    assert "No face" not in face["reason"]

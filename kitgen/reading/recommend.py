@@ -93,6 +93,11 @@ def recommend(platforms: dict[str, str], goals: list[str],
         if platform in best.get("use", []):
             reason += ", and you earmarked it for this platform"
         reason += "." + (" " + reasons[0] if reasons else "")
+        if not best.get("reading") or best["reading"].get("gaze") is None:
+            # It won despite NO_FACE_PENALTY (say, a vivid picture for TikTok's energy): the
+            # reader must not take it for the profile photo the platform shows first.
+            reason += (" No face was found in it: use it for posts, and a portrait with a face "
+                       "for the profile photo.")
         soft = best.get("enlarged", {}).get(platform, 1.0)
         if soft >= T["crop_soft_factor"]:
             reason += (f" Its crops here are enlarged up to ×{soft:.1f} and may look soft; "
