@@ -68,6 +68,7 @@ def variant(name: str, change: str = "") -> Image.Image:
         "blur": lambda: img.filter(ImageFilter.GaussianBlur(float(arg))),
         "warm": lambda: _grade(img, (1.15, 1.0, 0.75)),
         "cool": lambda: _grade(img, (0.75, 0.95, 1.25)),
+        "dark": lambda: _grade(img, (float(arg),) * 3),  # every channel times arg
         "grain": lambda: _grain(img, float(arg)),
         "faded": lambda: _faded(img),
         "shift": lambda: _half_shifted(img, int(arg)),

@@ -4,6 +4,12 @@ smoothed away?
 The face is resampled so the irises sit a fixed distance apart (resolution removed), then the
 fine detail (lightness minus a 1 px Gaussian blur) is measured on three skin patches as a
 robust spread (1.4826 x median absolute deviation), which ignores the odd hair or eyelash.
+
+The spread is then taken relative to the skin's own level (exposure removed): L* + 16 grows as
+the cube root of luminance, and so does a given texture's step in L*, so their ratio does not
+move with exposure or skin tone. Measured in plain L* units, the same unretouched face read
+0.98 well lit and 0.48 two stops darker ("smoothed": dial back retouching), so every low-key
+portrait, and darker skin, failed the texture check (QA pass 4).
 """
 from __future__ import annotations
 
@@ -41,7 +47,8 @@ def fine_detail(rgb: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     if vals.size < 20:
         return 0.0, scale
     mad = float(np.median(np.abs(vals - np.median(vals))))
-    return 1.4826 * mad, scale
+    level = float(np.median(light[mask])) + 16.0  # 16 to 116: never zero
+    return 1.4826 * mad * T["texture_reference_level"] / level, scale
 
 
 def read_texture(rgb: np.ndarray, p: np.ndarray) -> dict:

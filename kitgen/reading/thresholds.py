@@ -89,6 +89,10 @@ T = MappingProxyType({
     # forehead is measured. Unretouched skin at that scale keeps > 0.6; a 2 px blur of the
     # source drops it under 0.45.
     "texture_face_iod_px": 48.0,
+    # The detail is scaled to skin at this level (L* + 16; 90 is brightly lit light skin, L*
+    # 74), where it equals the plain L* spread; darker or darker-lit skin is scaled up by as
+    # much as its L* steps shrink, so exposure and skin tone leave it where it is.
+    "texture_reference_level": 90.0,
     "texture_natural_min": 0.55,
     # --- background -----------------------------------------------------------------------
     # Background sharpness over face sharpness (mean gradient magnitude): a lens-blurred
