@@ -57,3 +57,12 @@ def test_the_mood_maps_list_gives_each_portraits_place_as_text(example_build):
         said = (f'{p["title"]}</a>: {r["warmth"]} colour (warmth '
                 f'{r["colour"]["frame"]["warmth_index"]:.1f}), energy {r["energy"]:.2f} of 1')
         assert said in listed, said
+
+
+def test_the_gaze_studies_are_cited_as_two(example_build):
+    """emotional-cues.md names two gaze studies; the overview called them 'a study' and left
+    out fear from what an averted gaze can tilt toward (QA pass 4)."""
+    kit, _report = example_build
+    text = " ".join((kit / "site" / "index.html").read_text(encoding="utf-8").split())
+    assert ("toward sadness or fear (two studies of gaze direction: ScienceDirect "
+            "S027826261730221X and PMC8365180)") in text
