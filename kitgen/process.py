@@ -39,6 +39,13 @@ WEB_IMAGE, FACES_IMAGE, READING_IMAGE = ("images/{}.jpg", "images/{}-faces.jpg",
                                          "images/{}-reading.png")
 
 
+def enlarged_count(enlarged: int, total: int) -> str:
+    """The count in the enlargement warning, with the noun and verb one crop needs: it read
+    "1 of 19 crops are enlarged, up to ×1.6" and "1 of 1 crops" (QA pass 4)."""
+    noun = "crop" if total == 1 else "crops"
+    return f"{enlarged} of {total} {noun} {'is' if enlarged == 1 else 'are'} enlarged"
+
+
 def choose_subject(faces: list[Face], wanted: int | None) -> tuple[int | None, list[str]]:
     if not faces:
         return None, ["no face found; crops are centred on the most detailed area"]
@@ -272,7 +279,8 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
     if enlarged:
         worst = max(enlarged, key=lambda c: c.upscale_factor)
         k = worst.upscale_factor
-        notes.append(f"{len(enlarged)} of {len(crops)} crops are enlarged, up to ×{k:.1f} "
+        up_to = "up to " if len(enlarged) > 1 else ""
+        notes.append(f"{enlarged_count(len(enlarged), len(crops))}, {up_to}×{k:.1f} "
                      f"({worst.preset}), and may look soft; an original of at least "
                      f"{math.ceil(full[0] * k)} × {math.ceil(full[1] * k)} px avoids it")
 

@@ -328,3 +328,17 @@ def test_a_format_too_narrow_for_the_face_says_narrow_not_wide(kit_factory):
     assert ("tall: the format is too narrow for the whole face; the crop is centred on it"
             in p.warnings)
     assert not [w for w in p.warnings if w.startswith("tall: the format is too wide")]
+
+
+def test_one_crop_is_counted_as_one(kit_factory):
+    """QA pass 4: a kit made for the press only said '1 of 1 crops are enlarged, up to ×7.1'
+    in the build and on the portrait page, and '1 crops' on the overview's card."""
+    from kitgen.build import build
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [press]\n", [ASTRONAUT])
+    report = build(kit, workers=1)
+    (p,) = report.portraits
+    said = [w for w in p.warnings if "enlarged" in w]
+    assert len(said) == 1 and said[0].startswith("1 of 1 crop is enlarged, ×"), said
+    index = " ".join((kit / "site" / "index.html").read_text(encoding="utf-8").split())
+    assert "· 1 crop" in index and "1 crops" not in index
