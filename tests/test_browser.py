@@ -263,3 +263,20 @@ def test_tables_fit_a_phone_screen(browser, served, rel):
         ".md-typeset__scrollwrap", "ws => ws.map(w => [w.scrollWidth, w.clientWidth])")
     assert widths and all(sw <= cw for sw, cw in widths), widths
     page.close()
+
+
+def test_copy_buttons_name_their_colour_and_say_when_done(browser, served):
+    """QA pass 4: eight buttons all named 'Copy', and 'Copied' shown but never announced: a
+    screen reader could not tell which colour a button copies nor that it did."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + "colours.html")
+    codes = page.eval_on_selector_all("button[data-copy]", "bs => bs.map(b => b.dataset.copy)")
+    assert codes
+    for code in set(codes):
+        named = page.get_by_role("button", name=f"Copy {code}", exact=True)
+        assert named.count() == codes.count(code), code
+    page.get_by_role("button", name=f"Copy {codes[0]}", exact=True).first.click()
+    status = page.get_by_role("status")
+    page.wait_for_function("s => s.textContent.length > 0", arg=status.element_handle())
+    assert status.inner_text() == f"Copied {codes[0]}"
+    page.close()

@@ -1,9 +1,17 @@
 /* Copy-to-clipboard for colour codes; works from file:// and without a network. */
 (function () {
+  /* "Copied" on the button is seen, not heard: a status region, there before anything is
+     copied (one made at that moment is not announced), says it to screen readers too. */
+  var status = document.createElement("div");
+  status.className = "kg-visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
   function copy(text, button) {
     var done = function () {
       var old = button.textContent;
       button.textContent = "Copied";
+      status.textContent = "Copied " + text;
       setTimeout(function () { button.textContent = old; }, 1200);
     };
     if (navigator.clipboard && window.isSecureContext) {
