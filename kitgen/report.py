@@ -36,7 +36,8 @@ class BuildReport:
 
     def summary(self) -> str:
         warn = sum(len(p.warnings) for p in self.portraits) + len(self.warnings)
-        text = (f"built {len(self.portraits)} portrait(s), {self.crops} crops, {warn} warning(s), "
+        crops = f"{self.crops} crop" + ("" if self.crops == 1 else "s")
+        text = (f"built {len(self.portraits)} portrait(s), {crops}, {warn} warning(s), "
                 f"{len(self.failed)} failed, {len(self.skipped)} skipped in "
                 f"{self.seconds:.1f}s -> {self.site}")
         return text + (" (nothing changed since the last build)" if self.up_to_date else "")

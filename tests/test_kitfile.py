@@ -172,7 +172,7 @@ def test_images_in_a_subfolder_are_named_not_silently_ignored(kit_factory):
     result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
     assert result.exit_code == 0, result.output
     assert SUBFOLDER in result.output.splitlines()
-    assert "built 1 portrait(s), 1 crops, " in result.output
+    assert "built 1 portrait(s), 1 crop, " in result.output
     assert " 0 failed, 1 skipped in " in result.output
     manifest = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
     assert [s["source"] for s in manifest["skipped"]] == ["portraits/2024"]

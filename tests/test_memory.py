@@ -118,7 +118,7 @@ def test_a_huge_image_fails_with_kitgens_line_and_no_python_warning(kit_factory)
     assert res.stderr.splitlines() == [
         "Error: content/portraits/huge.png: is too large to open safely (over 200 megapixels); "
         "downscale it before adding it to the kit"]
-    assert res.stdout.startswith("built 1 portrait(s), 1 crops, 0 warning(s), 1 failed")
+    assert res.stdout.startswith("built 1 portrait(s), 1 crop, 0 warning(s), 1 failed")
 
 
 def test_a_portrait_the_budget_cannot_hold_is_built_and_said(kit_factory):

@@ -126,3 +126,6 @@ def test_a_guide_with_no_portraits_says_so_instead_of_empty_tables(kit_factory):
     assert index.count("<table>") == 1 and "not approved" in index
     platforms = (kit / "site" / "platforms.html").read_text(encoding="utf-8")
     assert "No crops yet" in platforms
+    colours = (kit / "site" / "colours.html").read_text(encoding="utf-8")
+    assert "No palette yet" in colours and "named after the colours above" not in colours
+    assert "they hold no colours until the kit has approved portraits" in colours
