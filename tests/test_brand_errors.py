@@ -122,3 +122,12 @@ def test_very_long_text_is_kept_whole(corpus):
     assert len(LONG_AUDIENCE) == 500
     assert LONG_AUDIENCE.strip() in " ".join(html.split())
     assert corpus.manifest["audience"] == LONG_AUDIENCE.strip()
+
+
+def test_an_empty_goal_list_names_the_goals_to_choose_from(kit_factory):
+    """It read 'list should have at least 1 item after validation, not 0' (QA pass 4)."""
+    kit = kit_factory("person: {name: Ada}\ngoals: []\nplatforms: [linkedin]\n", [ASTRONAUT])
+    assert _error(kit) == (
+        "content/brand.yml: 1 problem(s); fix them and build again:\n"
+        "  content/brand.yml:2: goals: is empty; list at least one: trust, approachability, "
+        "authority, creativity, aspiration, calm, energy, nostalgia")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import difflib
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -81,12 +81,23 @@ def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, 
             most = int(re.search(r"\{0,(\d+)\}", e["ctx"]["pattern"]).group(1)) + 1
             msg = (f"use only lower-case letters, digits and hyphens, at most {most}, got "
                    f"{_short(got)} (did you mean '{_slug(got)[:most].rstrip('-')}'?)")
+        elif kind == "too_short" and got == []:
+            msg = "is empty; list at least one" + _choices(model, loc)
         else:
             msg = e["msg"][0].lower() + e["msg"][1:]
             if got is not None and not isinstance(got, (dict, list)):
                 msg += f", got {_short(got)}"
         out.append((loc, msg))
     return out
+
+
+def _choices(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """': a, b, c' when the list at ``loc`` takes fixed values (goals), else ''."""
+    owner = _model_at(model, loc)
+    field = getattr(owner, "model_fields", {}).get(loc[-1])
+    item = get_args(field.annotation) if field else ()
+    values = get_args(item[0]) if item else ()
+    return f": {', '.join(values)}" if values and all(isinstance(v, str) for v in values) else ""
 
 
 def yaml_problem(path: str, exc: yaml.YAMLError) -> str:
