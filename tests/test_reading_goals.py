@@ -176,3 +176,21 @@ def test_a_winner_without_a_face_is_not_passed_off_as_a_profile_photo():
     assert "No face was found in it" in rec["reason"]
     face, = recommend({"tiktok": "TikTok"}, ["energy"], _rows(("astronaut", "")))
     assert "No face" not in face["reason"]
+
+
+def _colour_item(name: str, change: str = "") -> dict:
+    return next(i for i in checklist(["energy"], read(name, change)) if i["key"] == "colour")
+
+
+def test_a_face_lost_to_the_light_is_flagged_in_any_key():
+    """QA pass 4: a photo at lightness 4 got only 'raise saturation and contrast'. The face's
+    own lightness decides, so a low-key portrait (Hopper's dark uniform and backdrop, the
+    astronaut at 0.4x) passes while a face under- or overexposed does not."""
+    dark = _colour_item("astronaut", "dark:0.2")
+    assert dark["status"] == "consider"
+    assert dark["measured"].endswith("; the face is very dark (lightness 14 of 100)")
+    assert dark["suggestion"].startswith("Check the original's exposure")
+    bright = _colour_item("hopper", "dark:3")
+    assert bright["measured"].endswith("; the face is very bright (lightness 93 of 100)")
+    for name, change in (("hopper", ""), ("astronaut", "dark:0.4"), ("astronaut", "")):
+        assert "lightness" not in _colour_item(name, change)["measured"], (name, change)

@@ -10,6 +10,7 @@ from typing import Any
 
 from kitgen.reading.goals import cues
 from kitgen.reading.sideways import sideways_note
+from kitgen.reading.thresholds import T
 
 WANT_DIRECT = {"trust", "approachability", "authority"}
 WANT_SMILE = {"approachability", "trust", "energy"}
@@ -126,11 +127,32 @@ def _background(r: dict, c: dict, goals: set[str]) -> dict:
                  "set so the portraits feel related.")
 
 
+def _exposure(colour: dict) -> str | None:
+    """'the face is very dark (lightness 4 of 100)' when the face (or, without one, the
+    frame) is under- or overexposed in any key; None otherwise."""
+    face = colour.get("face") or {}
+    part, measured = ("face", face) if face.get("lightness") is not None else \
+        ("photo", colour["frame"])
+    light = measured.get("lightness")
+    if light is None:
+        return None
+    if light <= T["exposure_dark_max"]:
+        return f"the {part} is very dark (lightness {_whole(light)} of 100)"
+    if light >= T["exposure_bright_min"]:
+        return f"the {part} is very bright (lightness {_whole(light)} of 100)"
+    return None
+
+
 def _colour(r: dict, c: dict, goals: set[str]) -> dict:
     q = "Do the colours reinforce the mood?"
     f = r["colour"]["frame"]
     measured = f"{c['warmth']} (index {_whole(f['warmth_index'])}), {c['saturation']} " \
         f"(chroma {_whole(f['chroma'])}), {c['key']} key, {c['contrast']} contrast"
+    exposure = _exposure(r["colour"])
+    if exposure:
+        return _item("colour", q, "consider", f"{measured}; {exposure}", "Check the "
+                     "original's exposure, or correct it before approving: no palette or "
+                     "mood reads well from a face lost to the light.")
     if c["warmth"] == "cool" and goals & WANT_WARM:
         status = "fail" if goals & {"approachability", "nostalgia"} else "consider"
         return _item("colour", q, status, measured, "Warm the midtones (raise temperature "

@@ -50,8 +50,12 @@ def describe(lab: np.ndarray) -> dict:
     }
 
 
-def read_colour(lab: np.ndarray, subject: np.ndarray, background: np.ndarray) -> dict:
+def read_colour(lab: np.ndarray, subject: np.ndarray, background: np.ndarray,
+                face: np.ndarray | None = None) -> dict:
+    """The frame's, the subject's and the background's colour; the face box's too when
+    there is one (its lightness tells exposure apart from a dark suit or a low key)."""
     whole = describe(lab.reshape(-1, 3))
+    parts = {"face": describe(lab[face])} if face is not None and face.any() else {}
     return {
         "warmth": whole["warmth"],
         "saturation": whole["saturation"],
@@ -61,5 +65,6 @@ def read_colour(lab: np.ndarray, subject: np.ndarray, background: np.ndarray) ->
             "frame": whole,
             "subject": describe(lab[subject]),
             "background": describe(lab[background]),
+            **parts,
         },
     }

@@ -97,7 +97,7 @@ def read_portrait(rgb: np.ndarray, face: Face | None, faces: list[Face]) -> dict
         out.update({"framing": None, "face_share": None, "face_centre": None, "thirds": None})
     reg = regions(rgb, face.box if face is not None else None)
     lab = lab_of(reg.small)
-    out.update(read_colour(lab, reg.subject, reg.background))
+    out.update(read_colour(lab, reg.subject, reg.background, reg.face))
     out.update(read_background(lab[..., 0], reg.background, reg.face))
     window = _centre_window(rgb)
     out.update(read_nostalgia(lab_of(window)[..., 0], lab))

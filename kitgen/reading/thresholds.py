@@ -80,6 +80,11 @@ T = MappingProxyType({
     # Mean L*: the zone system's middle band (L* 38-62) is mid key.
     "key_low_max": 38.0,
     "key_high_min": 62.0,
+    # Exposure: the face's mean L* (the frame's without a face). Lit skin of any tone sits
+    # around L* 25-80, and a low-key portrait keeps its face in that range while the frame
+    # goes dark; a face under 15 or over 92 is lost to under- or overexposure in any key.
+    "exposure_dark_max": 15.0,
+    "exposure_bright_min": 92.0,
     # L* spread between the 5th and 95th percentiles: under 40 flat light, over 75 hard.
     "contrast_soft_max": 40.0,
     "contrast_hard_min": 75.0,
