@@ -27,7 +27,7 @@ def test_reading_has_every_field_and_plain_json_types():
     for key in REQUIRED:
         assert key in r
     assert set(r["head"]) == {"yaw", "pitch", "roll"}
-    assert set(r["colour"]) == {"frame", "subject", "background"}
+    assert set(r["colour"]) == {"frame", "subject", "background", "face"}  # a face was found
     assert _plain_types(r)
     assert json.loads(json.dumps(r, allow_nan=False)) == r
 
