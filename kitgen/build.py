@@ -325,7 +325,7 @@ def _build(root: Path, *, workers: int | None,
                   "was built beside them" if early else "is built now")
         if made is None:
             made = guide(kit, jobs, outcomes, refused)
-        from kitgen import site_state
+        from kitgen import site_files, site_state
         from kitgen.site import SITE, finish_site
 
         site, rendered = kit.root / SITE, 0
@@ -339,6 +339,7 @@ def _build(root: Path, *, workers: int | None,
                       "already had is kept)", time.perf_counter() - started, rendered)
             site_state.remember(kit.root / STATE, made.inputs, published.frame,
                                 published.pages, published.html)
+            site_files.remember(kit.root / STATE, site)
     return BuildReport(site=site, portraits=made.portraits, failed=made.failed,
                        skipped=kit.skipped, crops=sum(len(p.crops) for p in made.portraits),
                        seconds=time.perf_counter() - started, cached=cached,

@@ -1,11 +1,14 @@
-"""Is site/ older than what it is built from? ``pack`` and ``publish`` rebuild when it is, so a
-portrait added or a brand.yml edited after the last build is never shipped stale."""
+"""Is site/ older than what it is built from, or no longer what the build left? ``pack`` and
+``publish`` rebuild when it is, so a portrait added or a brand.yml edited after the last build
+is never shipped stale, nor a site/ with a crop or page deleted by hand."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kitgen import site_files
 from kitgen.kitfile.load import Kit
+from kitgen.report import STATE
 
 if TYPE_CHECKING:
     from kitgen.report import BuildReport
@@ -34,6 +37,9 @@ def stale_reason(kit: Kit, site: Path) -> str | None:
                 return f"{path.relative_to(kit.root).as_posix()} changed since the last build"
         except (OSError, ValueError):
             continue
+    last = site_files.recorded(kit.root / STATE)  # none: .kitgen/ deleted, as it may be
+    if last is not None and not site_files.matches(site, last):
+        return "site/ changed since the last build (a file in it removed, added or edited)"
     return None
 
 

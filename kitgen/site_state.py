@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kitgen import cache
+from kitgen import cache, site_files
 from kitgen.manifest import dumps
 from kitgen.themes import themes_dirs
 
@@ -75,8 +75,9 @@ def previous(state: Path) -> dict[str, Any]:
 
 
 def unchanged(state: Path, site: Path, value: str, data: dict[str, Any]) -> bool:
-    """True when the last successful build had this digest and its site/ is still in place."""
-    if previous(state).get("digest") != value:
+    """True when the last successful build had this digest and its site/ is still in place,
+    every file as that build left it (kitgen.site_files)."""
+    if previous(state).get("digest") != value or not site_files.intact(state, site):
         return False
     try:
         return (site / "kit.json").read_text(encoding="utf-8") == dumps(data)

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kitgen import cache
+from kitgen import cache, site_files
 from kitgen.themes import PACKAGE_KIT, themes_dirs
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ def digest(root: Path) -> str | None:
 
 
 def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
-    """site/kit.json when the last successful build had these inputs and it is untouched."""
+    """site/kit.json when the last successful build had these inputs and site/ is untouched
+    (kit.json and every other file: kitgen.site_files)."""
     if value is None:
         return None
     try:
@@ -58,6 +59,8 @@ def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
     except (OSError, ValueError):
         return None
     if last.get("inputs") != value or last.get("kit_json") != hashlib.sha256(text).hexdigest():
+        return None
+    if not site_files.intact(state, site):
         return None
     try:
         return json.loads(text)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from kitgen import __version__, cache, site_state
+from kitgen import __version__, cache, site_files, site_state
 
 
 def test_key_changes_with_every_input():
@@ -73,8 +73,15 @@ def test_site_is_unchanged_only_with_the_same_digest_and_site_in_place(tmp_path)
     from kitgen.manifest import dumps
 
     (site / "kit.json").write_text(dumps(data), encoding="utf-8")
+    assert not site_state.unchanged(state, site, "d1", data)  # no listing of site/ recorded
+    (site / "index.html").write_text("<p>guide</p>", encoding="utf-8")
+    site_files.remember(state, site)
     assert site_state.unchanged(state, site, "d1", data)
     assert not site_state.unchanged(state, site, "d2", data)
+    (site / "index.html").unlink()  # a page deleted by hand
+    assert not site_state.unchanged(state, site, "d1", data)
+    (site / "index.html").write_text("<p>guide</p>", encoding="utf-8")
+    site_files.remember(state, site)
     (site / "kit.json").write_text("{}", encoding="utf-8")  # edited by hand
     assert not site_state.unchanged(state, site, "d1", data)
 

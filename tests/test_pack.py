@@ -257,3 +257,20 @@ def test_pack_out_expands_the_home_folder(kit_copy, tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", "~/k.zip"])
     assert result.exit_code == 0, result.output
     assert zipfile.is_zipfile(tmp_path / "k.zip") and not (kit_copy / "~").exists()
+
+
+def test_pack_puts_back_a_crop_deleted_from_site(kit_factory, tmp_path):
+    """QA pass 4: pack refused ('run kitgen build again'), and building again did nothing."""
+    from kitgen.build import build
+
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\nplatforms: [tiktok]\n", [ASTRONAUT])
+    build(kit, workers=1)
+    crop = kit / "site" / "crops" / "eileen-collins-nasa" / "tiktok-profile.jpg"
+    expected = crop.read_bytes()
+    crop.unlink()
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "site/ changed since the last build" in result.output
+    with zipfile.ZipFile(tmp_path / "ada-brand-kit.zip") as zf:
+        assert zf.read("ada-brand-kit/crops/tiktok/eileen-collins-nasa--tiktok-profile.jpg") \
+            == expected

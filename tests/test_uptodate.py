@@ -45,3 +45,23 @@ def test_a_touched_site_is_rebuilt(kit_factory):
     report = build(kit, workers=1)
     assert not report.up_to_date
     assert json.loads((kit / "site" / "kit.json").read_text())["person"]["name"] == "Ada"
+
+
+def test_a_crop_or_page_deleted_from_site_is_made_again(kit_factory):
+    """QA pass 4: with kit.json untouched, both shortcuts kept site/ as it was, so a deleted
+    crop or page never came back, and pack's advice (build again) could not help."""
+    kit = kit_factory(BRAND, [ASTRONAUT])
+    build(kit, workers=1)
+    site = kit / "site"
+    crop = site / "crops" / "eileen-collins-nasa" / "tiktok-profile.jpg"
+    page = site / "portraits" / "eileen-collins-nasa.html"
+    before = tree(site)
+    crop.unlink()
+    page.unlink()
+    report = build(kit, workers=1)
+    assert not report.up_to_date and report.exit_code == 0
+    assert tree(site) == before
+    (site / "index.html").write_text("edited by hand", encoding="utf-8")
+    build(kit, workers=1)
+    assert tree(site) == before
+    assert build(kit, workers=1).up_to_date
