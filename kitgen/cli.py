@@ -91,11 +91,15 @@ def main() -> None:
 @click.option("--name", default="Your Name", show_default=True, help="The person's name.")
 def init(directory: Path, name: str) -> None:
     """Scaffold a new kit in DIRECTORY (brand.yml, portraits folder, mkdocs.yml, themes)."""
+    import shlex
+
     from kitgen.scaffold import scaffold
 
     created = scaffold(directory, name)
+    # the command as a shell takes it: a folder named "new kit" is quoted
     click.echo(f"created kit in {created}; add portraits to "
-               f"{created / 'content' / 'portraits'} and run 'kitgen build --kit {directory}'")
+               f"{created / 'content' / 'portraits'} and run: kitgen build --kit "
+               f"{shlex.quote(str(directory))}")
 
 
 @main.command()

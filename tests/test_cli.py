@@ -320,3 +320,25 @@ def test_init_refuses_a_name_the_brand_file_would_not_take(tmp_path, name, said)
     assert not (tmp_path / "k").exists()
     ok = CliRunner().invoke(main, ["init", str(tmp_path / "k"), "--name", "a" * 200])
     assert ok.exit_code == 0
+
+
+def test_init_names_a_command_a_shell_runs_for_a_folder_with_a_space(tmp_path):
+    """QA pass 4: "run 'kitgen build --kit new kit é'" passed 'new' to --kit."""
+    import shlex
+
+    kit = tmp_path / "new kit é"
+    result = CliRunner().invoke(main, ["init", str(kit)])
+    assert result.exit_code == 0, result.output
+    command = result.output.rstrip("\n").rsplit("and run: ", 1)[1]
+    assert shlex.split(command) == ["kitgen", "build", "--kit", str(kit)]
+
+
+def test_build_inside_a_spaced_kits_content_quotes_the_kit_it_names(tmp_path):
+    import shlex
+
+    kit = tmp_path / "Zoë kit"
+    assert CliRunner().invoke(main, ["init", str(kit)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit / "content")])
+    assert result.exit_code == 2
+    said = result.output.rstrip("\n").rsplit("pass --kit ", 1)[1]
+    assert shlex.split(said) == [str(kit.resolve())]

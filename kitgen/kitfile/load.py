@@ -85,8 +85,10 @@ def find_root(start: Path) -> Path:
         return start
     above = next((d for d in start.parents if (d / "content" / BRAND_FILE).is_file()), None)
     if above is not None:  # run from content/ or portraits/: name the kit, never build it unasked
+        import shlex  # quoted as a shell needs it: "--kit /clients/Zoë kit" passed "/clients/Zoë"
+
         raise KitError(f"{start}: no content/{BRAND_FILE} here, but {above} is the kit around "
-                       f"this folder; run kitgen there or pass --kit {above}")
+                       f"this folder; run kitgen there or pass --kit {shlex.quote(str(above))}")
     raise KitError(
         f"{start}: no content/{BRAND_FILE} here; run kitgen in a kit folder, pass --kit DIR, "
         "or create one with 'kitgen init DIR'"
