@@ -1,9 +1,17 @@
-"""The guide wears the brand: Material's primary and accent colours from the kit palette."""
+"""The guide wears the brand: Material's primary and accent colours from the kit palette.
+
+Links are text, so they are kept at WCAG AA on the page behind them: white, and Material's
+dark "slate" scheme too. Material lightens its own primaries' links there, but not a custom
+one, so a kit whose mkdocs.yml offers the dark scheme (Material's light/dark toggle) had its
+dark-red links at 1.7:1 on the dark page (QA pass 4).
+"""
 from __future__ import annotations
 
 from coloraide import Color
 
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
+WHITE = "#ffffff"
+SLATE = "#1e2129"  # Material's slate page: --md-default-bg-color, hsl(225deg 15% 14%)
 
 
 def text_on(hex_colour: str) -> str:
@@ -39,12 +47,33 @@ def pick_accent(palette: list[dict], primary: str) -> str:
                                       s["hex"]))["hex"]
 
 
+def readable_on(hex_colour: str, background: str, minimum: float = MIN_CONTRAST) -> str:
+    """The colour, its OKLCh lightness moved away from the background's (same hue) until it
+    reads as text there: darker on a light page, lighter on a dark one. The contrast is
+    measured on the hex that is written, after gamut mapping and rounding."""
+    c = Color(hex_colour).convert("oklch")
+    darker = Color(background).convert("oklch")["lightness"] > 0.5
+    while True:
+        out = c.convert("srgb").fit().to_string(hex=True)
+        if (Color(out).contrast(background, method="wcag21") >= minimum
+                or c["lightness"] == (0.0 if darker else 1.0)):
+            return out
+        step = -0.01 if darker else 0.01
+        c["lightness"] = min(1.0, max(0.0, c["lightness"] + step))
+
+
 def readable_on_white(hex_colour: str, minimum: float = MIN_CONTRAST) -> str:
     """The colour, darkened in OKLCh (same hue) until it reads as text on white."""
-    c = Color(hex_colour).convert("oklch")
-    while c.contrast("#ffffff", method="wcag21") < minimum and c["lightness"] > 0:
-        c["lightness"] = max(0.0, c["lightness"] - 0.01)
-    return c.convert("srgb").fit().to_string(hex=True)
+    return readable_on(hex_colour, WHITE, minimum)
+
+
+def _links(primary: str, accent: str, page: str) -> list[str]:
+    """Material's link and accent variables for text on ``page``."""
+    link, hover = readable_on(primary, page), readable_on(accent, page)
+    return [f"  --md-typeset-a-color: {link};",
+            f"  --md-accent-fg-color: {hover};",
+            f"  --md-accent-fg-color--transparent: {hover}1a;",
+            f"  --md-accent-bg-color: {text_on(hover)};"]
 
 
 def brand_css(palette: list[dict]) -> str:
@@ -58,12 +87,9 @@ def brand_css(palette: list[dict]) -> str:
         f"  --md-primary-fg-color--dark: {primary};",
         f"  --md-primary-bg-color: {text_on(primary)};",
         # Links and hovered links are text on white: keep them readable (WCAG AA).
-        f"  --md-typeset-a-color: {readable_on_white(primary)};",
-        f"  --md-accent-fg-color: {readable_on_white(accent)};",
-        f"  --md-accent-fg-color--transparent: {readable_on_white(accent)}1a;",
-        f"  --md-accent-bg-color: {text_on(readable_on_white(accent))};",
+        *_links(primary, accent, WHITE),
     ]
     for i, s in enumerate(palette, 1):
         lines.append(f"  --kit-colour-{i}: {s['hex']};")
-    lines.append("}")
+    lines += ["}", "[data-md-color-scheme=\"slate\"] {", *_links(primary, accent, SLATE), "}"]
     return "\n".join(lines) + "\n"
