@@ -69,26 +69,29 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
 
 
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
-    """Hash every source once; duplicates (same bytes) are built once with a warning."""
+    """Hash every source once; duplicates (same bytes) are built once with a warning, as the
+    file brand.yml describes when one does (kitgen.copies)."""
+    from kitgen.copies import keepers
+
     preset_dicts = [p.to_dict() | {"fs": p.face_share, "eye": p.eye_line} for p in kit.presets]
-    jobs, dupes, seen = [], [], {}
+    jobs, dupes, hashed = [], [], []
     for src in kit.sources:
-        pid = src.id
         try:
-            digest = cache.file_sha256(src.path)
+            hashed.append((src, cache.file_sha256(src.path)))
         except OSError as exc:
             dupes.append(Problem(src.rel, f"cannot be read ({exc.strerror}); check its "
                                           "permissions"))
-            continue
-        if digest in seen:  # a warning, not a failure: the image itself is built
-            kit.skipped.append(Problem(src.rel, f"is the same image as content/{seen[digest]}; "
+    described = {entry.file for entry in kit.brand.portraits}
+    kept = keepers([(src.rel, digest, src.entry.file in described) for src, digest in hashed])
+    for src, digest in hashed:
+        if kept[digest] != src.rel:  # a warning, not a failure: the image itself is built
+            kit.skipped.append(Problem(src.rel, f"is the same image as content/{kept[digest]}; "
                                                 "built once (remove one of the copies)"))
             continue
-        seen[digest] = src.rel
         entry = src.entry.model_dump(mode="json")
-        jobs.append(Job(src.path, src.rel, pid, entry, cache.key(digest, pid, entry,
-                                                                  preset_dicts,
-                                                                  READING_KEY), digest))
+        jobs.append(Job(src.path, src.rel, src.id, entry, cache.key(digest, src.id, entry,
+                                                                     preset_dicts,
+                                                                     READING_KEY), digest))
     return jobs, dupes
 
 
