@@ -155,6 +155,18 @@ def _once(written: dict[tuple, Path], key: tuple, path: Path, make: Callable[[],
         written[key] = path
 
 
+def use_note(use: list[str], presets: list[Preset]) -> str | None:
+    """A portrait earmarked (``use``) for platforms the kit makes no crops for: the guide said
+    "Intended for linkedin, press" in a kit of X and GitHub crops, without a word (QA pass 4)."""
+    made = {p.platform for p in presets}
+    missing = [u for u in use if u not in made]
+    if not missing:
+        return None
+    them = "it" if len(missing) == 1 else "them"
+    return (f"use names {', '.join(missing)}, which brand.yml's platforms leave out, so no "
+            f"crop is made for {them}; add {them} to platforms or take {them} out of use")
+
+
 def crop_record(pid: str, preset: Preset, pl: Placement) -> Crop:
     """What the record says of one crop: known from its placement, before any pixel is made."""
     w, h = pl.box[2], pl.box[3]
@@ -273,6 +285,10 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
         elif c.face_fit == "whole" and not c.in_safe_area:
             notes.append(f"{c.preset}: the face is too large for the area every device shows "
                          "(or reaches the part the platform covers); choose a wider shot")
+
+    unused = use_note(list(entry.get("use") or ()), presets)
+    if unused:
+        notes.append(unused)
 
     # The guide flags every enlarged crop; the build speaks once, from the soft factor on.
     enlarged = [c for c in crops if c.upscale_factor >= T["crop_soft_factor"]]
