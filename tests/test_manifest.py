@@ -45,3 +45,32 @@ def test_kit_palette_is_at_the_top_level(example_build):
     assert 1 <= len(data["palette"]) <= 8
     assert abs(sum(s["share"] for s in data["palette"]) - 1) < 0.01
     assert data["goals"] == ["trust", "authority", "approachability"]
+
+
+def _without(data, path):
+    """A deep copy of ``data`` with the field at ``path`` removed."""
+    out = json.loads(json.dumps(data))
+    node = out
+    for key in path[:-1]:
+        node = node[key]
+    del node[path[-1]]
+    return out
+
+
+def test_the_schema_requires_every_documented_field(example_build):
+    """QA pass 4: a kit.json without recommendations, exports, gaps, a portrait's title, use,
+    warnings, reading, fit or checklist, or a crop's face_fit or in_safe_area still passed
+    'kitgen schema --manifest', so a script validating with it learned nothing of them."""
+    kit, _ = example_build
+    data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    schema = manifest_schema()
+    paths = [(f,) for f in data]
+    paths += [("portraits", 0, f) for f in data["portraits"][0]]
+    paths += [("portraits", 0, "crops", 0, f) for f in data["portraits"][0]["crops"][0]]
+    paths += [("palette", 0, f) for f in data["palette"][0]]
+    paths += [("presets", 0, f) for f in data["presets"][0]]
+    paths += [("recommendations", 0, f) for f in data["recommendations"][0]]
+    paths += [("gaps", "prompts", 0, f) for f in data["gaps"]["prompts"][0]]
+    accepted = [p for p in paths
+                if jsonschema.Draft202012Validator(schema).is_valid(_without(data, p))]
+    assert accepted == []
