@@ -188,10 +188,10 @@ def serve(kit_dir: Path, port: int, host: str) -> None:
 
 @main.command(short_help="Zip the guide, crops, palette files and kit.json for a client.")
 @KIT_OPTION
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
-              help="Zip file to write, or a folder to write it in (default: "
-                   "<name>-brand-kit.zip in the kit folder).")
-def pack(kit_dir: Path, out: Path | None) -> None:
+@click.option("-o", "--out", type=click.Path(), default=None,
+              help="Zip file to write, or a folder to write it in (an existing one, or one "
+                   "ending with /; default: <name>-brand-kit.zip in the kit folder).")
+def pack(kit_dir: Path, out: str | None) -> None:
     """Zip the guide, every crop (one folder per platform), the palette files and kit.json
     into one deterministic archive; builds the kit first when site/ is missing."""
     from kitgen.pack import pack as run_pack

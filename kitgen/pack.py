@@ -62,6 +62,19 @@ def default_out(root: Path, name: str) -> Path:
     return root / f"{slug(name)}-brand-kit.zip"
 
 
+def out_path(root: Path, name: str, out: Path | str | None) -> Path:
+    """Where the zip goes: ``out`` as given, or in it under its usual name when it is a folder
+    or ends with '/' (a folder still to be made: '--out dist/' wrote a zip named 'dist',
+    QA pass 4); the kit folder by default."""
+    if out is None:
+        return default_out(root, name)
+    text = os.fspath(out)
+    path = Path(text).expanduser()
+    if path.is_dir() or text.endswith(("/", os.sep)):
+        return default_out(path, name)
+    return path
+
+
 def check_out(root: Path, out: Path) -> None:
     """Refuse a zip path that would overwrite or land among what the kit is made from, or
     replace a file that is not a zip: ``-o content/brand.yml`` silently became a zip."""
@@ -77,6 +90,9 @@ def check_out(root: Path, out: Path) -> None:
     if out.exists() and not (out.suffix.lower() == ".zip" and zipfile.is_zipfile(out)):
         raise KitError(f"{out}: is there already and is not a zip, which pack only replaces; "
                        "choose another --out, or move that file away")
+    if out.suffix.lower() != ".zip":  # 'dist' became a zip without the name that opens it
+        raise KitError(f"{out}: a pack is a .zip file; name it {out.name}.zip, or end --out "
+                       "with / for a folder to put it in")
 
 
 def plan(site: Path, manifest: dict) -> dict[str, Path]:
@@ -143,11 +159,7 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
 
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
-    out = Path(out).expanduser() if out is not None else default_out(kit.root,
-                                                                     kit.brand.person.name)
-    if out.is_dir():  # a folder: the pack goes in it under its usual name
-        out = default_out(out, kit.brand.person.name)
-    out = out.resolve()
+    out = out_path(kit.root, kit.brand.person.name, out).resolve()
     check_out(kit.root.resolve(), out)
     try:  # before any build: a folder that cannot be made is said at once
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -162,4 +174,4 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
                       failed=failures(manifest))
 
 
-__all__ = ["PackReport", "check_out", "default_out", "pack", "plan"]
+__all__ = ["PackReport", "check_out", "default_out", "out_path", "pack", "plan"]

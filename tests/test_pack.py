@@ -274,3 +274,23 @@ def test_pack_puts_back_a_crop_deleted_from_site(kit_factory, tmp_path):
     with zipfile.ZipFile(tmp_path / "ada-brand-kit.zip") as zf:
         assert zf.read("ada-brand-kit/crops/tiktok/eileen-collins-nasa--tiktok-profile.jpg") \
             == expected
+
+
+def test_pack_out_ending_with_a_slash_is_a_folder_made_for_it(kit_copy, tmp_path):
+    """QA pass 4: '--out dist/' (no such folder yet) wrote a zip named 'dist'."""
+    out = tmp_path / "dist" / "clients"
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", f"{out}/"])
+    assert result.exit_code == 0, result.output
+    assert zipfile.is_zipfile(out / f"{TOP}.zip")
+    assert [p.name for p in out.iterdir()] == [f"{TOP}.zip"]
+
+
+def test_pack_out_without_zip_is_refused_before_anything_is_written(kit_copy, tmp_path):
+    """QA pass 4: '--out handoff' wrote a zip named 'handoff', and the next pack there was
+    refused as 'not a zip'."""
+    out = tmp_path / "handoff"
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit_copy), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {out}: a pack is a .zip file; name it handoff.zip, or "
+                             "end --out with / for a folder to put it in\n")
+    assert list(tmp_path.iterdir()) == []
