@@ -14,10 +14,12 @@ import re
 import unicodedata
 
 
-def slug(text: str) -> str:
+def slug(text: str, fallback: str = "portrait") -> str:
+    """Lower-case ASCII letters and digits joined by hyphens ('Zoë Åström' -> 'zoe-astrom');
+    ``fallback`` when none are left (a name in another script, or emoji only)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return s or "portrait"
+    return s or fallback
 
 
 def unique_ids(stems: list[str], pinned: list[str | None] | None = None) -> list[str]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -58,8 +60,23 @@ class PackReport:
                 + left_out(self.failed))
 
 
-def default_out(root: Path, name: str) -> Path:
-    return root / f"{slug(name)}-brand-kit.zip"
+def pack_name(person: str, kit_root: Path) -> str:
+    """The zip's name and its top folder, '<name>-brand-kit', from the person's name in ASCII
+    ('Zoë Åström' -> 'zoe-astrom'). A name with no Latin letters or digits keeps its own
+    ('山田 太郎' -> '山田-太郎'), and one with no letters at all (emoji) takes the kit folder's:
+    they were all 'portrait-brand-kit', so two such clients' packs in one folder replaced each
+    other (QA pass 4)."""
+    for text in (person, kit_root.name):
+        name = slug(text, "") or re.sub(r"[\W_]+", "-",
+                                        unicodedata.normalize("NFKC", text).lower()).strip("-")
+        if name:
+            return f"{name}-brand-kit"
+    return "brand-kit"
+
+
+def default_out(folder: Path, name: str) -> Path:
+    """``name`` (kitgen.pack.pack_name) as a zip in ``folder``."""
+    return folder / f"{name}.zip"
 
 
 def out_path(root: Path, name: str, out: Path | str | None) -> Path:
@@ -159,7 +176,8 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
 
     kit = load_kit(root)  # a clear KitError for a folder that is no kit
     site = kit.root / SITE
-    out = out_path(kit.root, kit.brand.person.name, out).resolve()
+    top = pack_name(kit.brand.person.name, kit.root)
+    out = out_path(kit.root, top, out).resolve()
     check_out(kit.root.resolve(), out)
     try:  # before any build: a folder that cannot be made is said at once
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -167,11 +185,10 @@ def pack(root: Path | str = ".", out: Path | str | None = None, *,
         raise CannotWrite(out, exc, WRITE_FIX) from None
     built = ensure_built(kit, site, on_build) is not None
     manifest = json.loads((site / "kit.json").read_text(encoding="utf-8"))
-    top = f"{slug(kit.brand.person.name)}-brand-kit"
     readme = README.format(name=" ".join(kit.brand.person.name.split()), version=__version__)
     files = write_zip(out, top, plan(site, manifest), readme)
     return PackReport(path=out, files=files, bytes=out.stat().st_size, built=built,
                       failed=failures(manifest))
 
 
-__all__ = ["PackReport", "check_out", "default_out", "out_path", "pack", "plan"]
+__all__ = ["PackReport", "check_out", "default_out", "out_path", "pack", "pack_name", "plan"]

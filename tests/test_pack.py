@@ -294,3 +294,24 @@ def test_pack_out_without_zip_is_refused_before_anything_is_written(kit_copy, tm
     assert result.output == (f"Error: {out}: a pack is a .zip file; name it handoff.zip, or "
                              "end --out with / for a folder to put it in\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_in_another_script_names_its_pack(kit_factory, tmp_path):
+    """QA pass 4: every name without Latin letters packed as 'portrait-brand-kit.zip', so two
+    such clients' packs in one folder replaced each other."""
+    kit = kit_factory("person: {name: 山田 太郎}\ngoals: [trust]\nplatforms: [tiktok]\n",
+                      [ASTRONAUT])
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit), "--out", f"{tmp_path}/"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "山田-太郎-brand-kit.zip") as zf:
+        assert "山田-太郎-brand-kit/site/index.html" in zf.namelist()
+
+
+def test_pack_name_falls_back_to_the_kit_folder_then_to_brand_kit():
+    from kitgen.pack import pack_name
+
+    assert pack_name("Zoë Åström", Path("/k/a")) == "zoe-astrom-brand-kit"
+    assert pack_name("Zoë 山田", Path("/k/a")) == "zoe-brand-kit"
+    assert pack_name("鈴木 花子", Path("/k/a")) == "鈴木-花子-brand-kit"
+    assert pack_name("🎨✨", Path("/clients/Acme Co")) == "acme-co-brand-kit"
+    assert pack_name("🎨", Path("/clients/🎨")) == "brand-kit"
