@@ -48,6 +48,15 @@ def digest(root: Path) -> str | None:
     return h.hexdigest()
 
 
+def recorded(state: Path) -> str | None:
+    """The inputs' digest the last successful build recorded, or None when there is none."""
+    try:
+        value = json.loads((state / STATE_FILE).read_text(encoding="utf-8")).get("inputs")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
     """site/kit.json when the last successful build had these inputs and site/ is untouched
     (kit.json and every other file: kitgen.site_files)."""

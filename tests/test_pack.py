@@ -315,3 +315,24 @@ def test_pack_name_falls_back_to_the_kit_folder_then_to_brand_kit():
     assert pack_name("鈴木 花子", Path("/k/a")) == "鈴木-花子-brand-kit"
     assert pack_name("🎨✨", Path("/clients/Acme Co")) == "acme-co-brand-kit"
     assert pack_name("🎨", Path("/clients/🎨")) == "brand-kit"
+
+
+def test_pack_builds_again_when_a_portrait_is_replaced_by_an_older_dated_file(kit_factory,
+                                                                               tmp_path):
+    """QA pass 4: 'cp -p new.png portraits/eileen-collins-nasa.png' (or an unpacked delivery
+    keeping its dates) left every date older than site/, and the zip shipped the old crops."""
+    from conftest import HOPPER
+
+    from kitgen.build import build
+
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\nplatforms: [tiktok]\n", [ASTRONAUT])
+    build(kit, workers=1)
+    target = kit / "content" / "portraits" / "eileen-collins-nasa.png"
+    target.write_bytes(HOPPER.read_bytes())
+    os.utime(target, (1_000_000_000, 1_000_000_000))  # 2001: older than site/
+    result = CliRunner().invoke(main, ["pack", "--kit", str(kit), "--out", f"{tmp_path}/"])
+    assert result.exit_code == 0, result.output
+    assert "changed since the last build" in result.output
+    with zipfile.ZipFile(tmp_path / "ada-brand-kit.zip") as zf:
+        data = json.loads(zf.read("ada-brand-kit/kit.json"))
+    assert data["portraits"][0]["sha256"] == hashlib.sha256(HOPPER.read_bytes()).hexdigest()
