@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from corpus import LONG_AUDIENCE
 
-from conftest import ASTRONAUT
+from conftest import ASTRONAUT, CAMERAMAN
 from kitgen.cli import main
 from kitgen.errors import KitError
 from kitgen.kitfile.load import load_kit
@@ -131,3 +131,14 @@ def test_an_empty_goal_list_names_the_goals_to_choose_from(kit_factory):
         "content/brand.yml: 1 problem(s); fix them and build again:\n"
         "  content/brand.yml:2: goals: is empty; list at least one: trust, approachability, "
         "authority, creativity, aspiration, calm, energy, nostalgia")
+
+
+def test_a_portrait_file_listed_in_other_case_is_suggested(kit_factory):
+    """QA pass 4: 'CAMERAMAN.PNG' for cameraman.png (fine on a disk that ignores case) was
+    told 'no file' with no suggestion."""
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nportraits:\n  - file: CAMERAMAN.PNG\n",
+                      [ASTRONAUT, CAMERAMAN])
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit)])
+    assert result.exit_code == 2
+    assert ("content/brand.yml:4: portraits[0].file: no file 'CAMERAMAN.PNG' in "
+            "content/portraits (did you mean 'cameraman.png'?)") in result.output

@@ -20,8 +20,11 @@ def dotted(loc: tuple[Any, ...]) -> str:
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """A did-you-mean, compared without case: 'IMG_01.JPG' listed for 'img_01.jpg' (a kit
+    moved from a disk that ignores case) was told of no file, with no suggestion (QA pass 4)."""
+    lowered = {c.lower(): c for c in reversed(list(choices))}  # the first of look-alikes
+    close = difflib.get_close_matches(str(word).lower(), list(lowered), n=1, cutoff=0.6)
+    return f" (did you mean '{lowered[close[0]]}'?)" if close else ""
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
