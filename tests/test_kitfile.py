@@ -187,3 +187,20 @@ def test_a_folder_with_images_only_in_subfolders_says_where_they_are(kit_factory
         "Error: content/portraits: no portraits found; add JPEG, PNG, WebP or HEIC files "
         "there (the images in 2024/ are not used: only files directly in the folder are "
         "portraits)"]
+
+
+def test_a_file_named_in_another_unicode_form_is_found(kit_factory):
+    """QA pass 4: a Mac stores 'Zoë Åström.jpg' decomposed (e + combining diaeresis); the same
+    name typed in brand.yml was refused as 'no file', with itself as the did-you-mean."""
+    import unicodedata
+
+    from tests.conftest import HOPPER
+
+    typed = unicodedata.normalize("NFC", "Zoë Åström.jpg")
+    stored = unicodedata.normalize("NFD", typed)
+    kit = kit_factory(f"person: {{name: A}}\ngoals: [trust]\nportraits:\n  - file: {typed}\n"
+                      "    title: Zoë in the studio\n", [])
+    shutil.copyfile(HOPPER, kit / "content" / "portraits" / stored)
+    source, = load_kit(kit).sources
+    assert source.path.name == stored and source.entry.title == "Zoë in the studio"
+    assert source.id == "zoe-astrom"

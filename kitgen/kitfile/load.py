@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,17 @@ def duplicate_keys(node: yaml.Node | None, path: tuple = ()) -> list[tuple[int, 
         for i, item in enumerate(node.value):
             out += duplicate_keys(item, (*path, i))
     return out
+
+
+def on_disk(file: str, names: list[str]) -> str | None:
+    """The folder's name for ``file`` as brand.yml writes it, or None. Names are compared in
+    one Unicode form: a Mac often stores 'Zoë.jpg' with 'e' and a combining diaeresis, and the
+    brand.yml typed by hand, with 'ë', was told 'no file' and 'did you mean' the same-looking
+    name (QA pass 4)."""
+    if file in names:
+        return file
+    wanted = unicodedata.normalize("NFC", file)
+    return next((n for n in names if unicodedata.normalize("NFC", n) == wanted), None)
 
 
 def find_root(start: Path) -> Path:
@@ -164,15 +176,16 @@ def load_kit(root: Path | str = ".") -> Kit:
     names = [p.name for p in files]
     entries: dict[str, PortraitEntry] = {}
     for i, entry in enumerate(brand.portraits):
-        if entry.file not in names:
+        file = on_disk(entry.file, names)
+        if file is None:
             line = line_of(node, ("portraits", i, "file"))
             problems.append(
                 f"{shown}:{line}: portraits[{i}].file: no file '{entry.file}' in "
                 f"content/{brand.portraits_dir}{suggest(entry.file, names)}"
             )
-        entries[entry.file] = entry  # a file listed twice was reported above (kitfile.repeats)
+        entries[file or entry.file] = entry  # a file listed twice was reported (kitfile.repeats)
         named = next((n for n in names if entry.id and Path(n).stem == entry.id
-                      and n != entry.file), None)
+                      and n != file), None)
         if named:  # that file's id is its name; pinning it elsewhere would rename it unasked
             problems.append(f"{shown}:{line_of(node, ('portraits', i, 'id'))}: portraits[{i}].id: "
                             f"'{entry.id}' is the id of {named}, named so; choose another")
