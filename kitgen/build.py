@@ -68,6 +68,15 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
     return portrait.to_dict()
 
 
+def unreadable(path: Path, exc: OSError) -> str:
+    """Why a portrait file cannot be read, and the fix. A link to a file that is not there was
+    told to 'check its permissions' (QA pass 4)."""
+    if path.is_symlink() and not path.exists():
+        return (f"is a link to {os.readlink(path)}, which does not exist; point it at the "
+                "image or remove it")
+    return f"cannot be read ({exc.strerror}); check its permissions"
+
+
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
     """Hash every source once; duplicates (same bytes) are built once with a warning, as the
     file brand.yml describes when one does (kitgen.copies)."""
@@ -79,8 +88,7 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
         try:
             hashed.append((src, cache.file_sha256(src.path)))
         except OSError as exc:
-            dupes.append(Problem(src.rel, f"cannot be read ({exc.strerror}); check its "
-                                          "permissions"))
+            dupes.append(Problem(src.rel, unreadable(src.path, exc)))
     described = {entry.file for entry in kit.brand.portraits}
     kept = keepers([(src.rel, digest, src.entry.file in described) for src, digest in hashed])
     for src, digest in hashed:

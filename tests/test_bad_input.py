@@ -227,3 +227,21 @@ def test_no_face_page_says_only_what_the_pictures_draw(corpus):
     assert "<strong>face box</strong>" not in page and "red ring" not in page
     assert 'alt="Subject face' not in page and 'alt="Reading: face box' not in page
     assert 'alt="The picture on the thirds grid; no face found"' in page
+
+
+def test_a_link_to_a_missing_file_says_so(kit_factory):
+    """QA pass 4: it was told 'cannot be read (No such file or directory); check its
+    permissions'."""
+    import json
+    import os
+
+    from kitgen.build import build
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [x]\n", [HOPPER])
+    os.symlink("../gone/hopper.jpg", kit / "content" / "portraits" / "link.jpg")
+    report = build(kit, workers=1)
+    assert report.exit_code == 1
+    failed = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))["failed"]
+    assert failed == [{"source": "portraits/link.jpg",
+                       "message": "is a link to ../gone/hopper.jpg, which does not exist; "
+                                  "point it at the image or remove it"}]
