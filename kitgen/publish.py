@@ -108,11 +108,18 @@ def remote_url(repo: Path, remote: str) -> str:
     return done.stdout.strip()
 
 
-def default_message(repo: Path) -> str:
+def default_message(repo: Path, kit_root: Path | None = None) -> str:
+    """Names the commit the site was built from; with ``kit_root``, says so when the kit's
+    sources there (content/, themes/, mkdocs.yml) have changes not committed: the message
+    named the last commit alone, as if the site were built from it (QA pass 4)."""
     from kitgen import __version__
 
     head = _git(repo, "rev-parse", "--short", "HEAD")
     source = f" from {head.stdout.strip()}" if head.returncode == 0 else ""
+    if source and kit_root is not None:
+        dirty = _git(kit_root, "status", "--porcelain", "--", "content", "themes",
+                     "mkdocs.yml").stdout.strip()
+        source += " (and changes not committed)" if dirty else ""
     return f"Publish the brand guide{source} with kitgen {__version__}"
 
 
@@ -164,7 +171,7 @@ def publish(root: Path | str = ".", *, remote: str = "origin", branch: str = "gh
         cname = kept.stdout.strip() or None if kept.returncode == 0 else None
     with _in_repo(repo):
         try:
-            ghp_import.ghp_import(str(site), mesg=message or default_message(repo),
+            ghp_import.ghp_import(str(site), mesg=message or default_message(repo, kit.root),
                                   remote=remote, branch=branch, push=True, nojekyll=True,
                                   cname=cname)
         except ghp_import.GhpError as exc:

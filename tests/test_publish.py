@@ -232,3 +232,23 @@ def test_publish_refuses_a_cname_that_is_not_a_bare_domain(kit_repo, cname):
     assert result.output == (f"Error: --cname {cname}: not a domain name; give the bare "
                              "domain, such as brand.example.com (no https:// and no path)\n")
     assert git(bare, "for-each-ref").strip() == ""
+
+
+def test_publish_message_says_when_the_kit_has_uncommitted_changes(kit_repo):
+    """QA pass 4: 'Publish the brand guide from <commit>' named the last commit alone when
+    the site was built from edits not committed since."""
+    repo, bare = kit_repo
+    (repo / ".gitignore").write_text("site/\n.kitgen/\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=A", "-c", "user.email=a@b", "commit", "--quiet", "-m", "kit")
+    head = git(repo, "rev-parse", "--short", "HEAD").strip()
+    assert CliRunner().invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
+    subject = git(bare, "log", "-1", "--format=%s", "gh-pages")
+    assert subject.startswith(f"Publish the brand guide from {head} with kitgen ")
+    brand = repo / "content" / "brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("speaker", "founder"),
+                     encoding="utf-8")
+    assert CliRunner().invoke(main, ["publish", "--kit", str(repo)]).exit_code == 0
+    subject = git(bare, "log", "-1", "--format=%s", "gh-pages")
+    assert subject.startswith(f"Publish the brand guide from {head} (and changes not committed) "
+                              "with kitgen ")
