@@ -40,3 +40,15 @@ def unique_ids(stems: list[str], pinned: list[str | None] | None = None) -> list
         taken.add(candidate)
         out[i] = candidate
     return [o for o in out if o is not None]
+
+
+FACES_SUFFIX = "-faces"  # portrait X's face picture in the guide: images/X-faces.jpg
+
+
+def faces_clashes(ids: list[str]) -> dict[str, str]:
+    """id -> the other id whose face picture has its name: the guide's picture of 'jo-faces'
+    (images/jo-faces.jpg) is also the face picture of 'jo', so one of the two pages showed the
+    other's image (QA pass 4)."""
+    known = set(ids)
+    return {i: i[:-len(FACES_SUFFIX)] for i in ids
+            if i.endswith(FACES_SUFFIX) and i[:-len(FACES_SUFFIX)] in known}

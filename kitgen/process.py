@@ -35,6 +35,8 @@ THUMB_SIDE = 480  # the annotated reading thumbnail (kitgen.reading.visuals)
 THUMB = (THUMB_SIDE, THUMB_SIDE)
 PREVIEW_SIDE = 400  # circle previews of avatars: as the platforms show a profile photo
 # The guide's pictures of each portrait (``{}``: its id), beside its crops/<id>/ folder.
+# An id ending with kitgen.ids.FACES_SUFFIX where the rest is another id is refused, since
+# its web image would be that portrait's face picture (kitgen.ids.faces_clashes).
 WEB_IMAGE, FACES_IMAGE, READING_IMAGE = ("images/{}.jpg", "images/{}-faces.jpg",
                                          "images/{}-reading.png")
 

@@ -72,3 +72,36 @@ def test_pinning_the_id_a_file_is_named_by_is_refused(kit_factory):
     assert result.exit_code == 2
     assert ("content/brand.yml:5: portraits[0].id: 'cameraman' is the id of cameraman.png, "
             "named so; choose another") in result.output
+
+
+def test_an_id_that_is_another_portraits_face_picture_is_refused_with_the_fix(kit_factory):
+    """QA pass 4: 'jo.png' and 'jo-faces.jpg' both wrote images/jo-faces.jpg (jo's face
+    picture, jo-faces' own picture): one page showed the other's image."""
+    import json
+    import shutil
+
+    from kitgen.build import build
+    from tests.conftest import CAMERAMAN, HOPPER
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [x]\n", [])
+    shutil.copyfile(CAMERAMAN, kit / "content" / "portraits" / "jo.png")
+    shutil.copyfile(HOPPER, kit / "content" / "portraits" / "jo-faces.jpg")
+    report = build(kit, workers=1)
+    assert report.exit_code == 1
+    data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in data["portraits"]] == ["jo"]
+    assert data["failed"] == [{"source": "portraits/jo-faces.jpg", "message": (
+        "its id 'jo-faces' is the name of jo's face picture in the guide; give it another id "
+        "in brand.yml (portraits: - file: jo-faces.jpg, id: jo-faces-photo)")}]
+    brand = kit / "content" / "brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8") + "portraits:\n  - file: jo-faces.jpg\n"
+                     "    id: jo-faces-photo\n", encoding="utf-8")
+    assert build(kit, workers=1).exit_code == 0
+    images = kit / "site" / "images"
+    assert (images / "jo-faces.jpg").read_bytes() != (images / "jo-faces-photo.jpg").read_bytes()
+
+
+def test_faces_clashes_names_only_ids_whose_stem_is_another_id():
+    from kitgen.ids import faces_clashes
+
+    assert faces_clashes(["jo", "jo-faces", "ann-faces", "faces"]) == {"jo-faces": "jo"}

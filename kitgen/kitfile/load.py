@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from kitgen.crops.presets import Preset, make_custom, presets_for
 from kitgen.errors import KitError
 from kitgen.kitfile import IMAGE_SUFFIXES
-from kitgen.ids import unique_ids
+from kitgen.ids import faces_clashes, unique_ids
 from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
 from kitgen.kitfile.repeats import repeats
 from kitgen.kitfile.schema import BrandFile, PortraitEntry
@@ -218,6 +218,13 @@ def load_kit(root: Path | str = ".") -> Kit:
             kit.skipped.append(Problem(rel, "not approved in brand.yml; skipped"))
             continue
         kit.sources.append(Source(path=path, rel=rel, entry=entry, id=pid))
+    clash = faces_clashes([s.id for s in kit.sources])
+    for s in (s for s in kit.sources if s.id in clash):
+        kit.refused.append(Problem(s.rel, f"its id '{s.id}' is the name of {clash[s.id]}'s face "
+                                          f"picture in the guide; give it another id in "
+                                          f"brand.yml (portraits: - file: {s.path.name}, id: "
+                                          f"{s.id}-photo)"))
+    kit.sources = [s for s in kit.sources if s.id not in clash]
     for folder, count in folders:
         kit.skipped.append(Problem(
             folder.relative_to(content).as_posix(),
