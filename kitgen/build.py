@@ -77,6 +77,19 @@ def unreadable(path: Path, exc: OSError) -> str:
     return f"cannot be read ({exc.strerror}); check its permissions"
 
 
+def unapproved_digests(kit: Kit) -> dict[str, str]:
+    """sha256 -> path of each image brand.yml does not approve. A copy of one under another
+    name, with no brand.yml entry of its own, was built and published (QA pass 4): a photo
+    the client turned down came back with a new name."""
+    out: dict[str, str] = {}
+    for src in kit.unapproved:
+        try:
+            out.setdefault(cache.file_sha256(src.path), src.rel)
+        except OSError:
+            continue  # not read, not built: nothing to compare
+    return out
+
+
 def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
     """Hash every source once; duplicates (same bytes) are built once with a warning, as the
     file brand.yml describes when one does (kitgen.copies)."""
@@ -91,7 +104,14 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
             dupes.append(Problem(src.rel, unreadable(src.path, exc)))
     described = {entry.file for entry in kit.brand.portraits}
     kept = keepers([(src.rel, digest, src.entry.file in described) for src, digest in hashed])
+    rejected = unapproved_digests(kit)
     for src, digest in hashed:
+        if digest in rejected and src.entry.file not in described:
+            kit.skipped.append(Problem(src.rel, f"is the same image as content/{rejected[digest]}"
+                                                ", which brand.yml does not approve; skipped "
+                                                "(list this file in brand.yml's portraits to "
+                                                "build it all the same)"))
+            continue
         if kept[digest] != src.rel:  # a warning, not a failure: the image itself is built
             kit.skipped.append(Problem(src.rel, f"is the same image as content/{kept[digest]}; "
                                                 "built once (remove one of the copies)"))

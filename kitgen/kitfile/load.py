@@ -39,6 +39,7 @@ class Kit:
     presets: list[Preset]
     skipped: list[Problem] = field(default_factory=list)
     refused: list[Problem] = field(default_factory=list)
+    unapproved: list[Source] = field(default_factory=list)  # approved: false in brand.yml
 
     @property
     def content(self) -> Path:
@@ -216,6 +217,7 @@ def load_kit(root: Path | str = ".") -> Kit:
             continue
         if not entry.approved:
             kit.skipped.append(Problem(rel, "not approved in brand.yml; skipped"))
+            kit.unapproved.append(Source(path=path, rel=rel, entry=entry, id=pid))
             continue
         kit.sources.append(Source(path=path, rel=rel, entry=entry, id=pid))
     clash = faces_clashes([s.id for s in kit.sources])
