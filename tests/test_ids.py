@@ -57,8 +57,9 @@ def test_unapproving_a_portrait_does_not_pass_its_id_to_another(kit_factory):
     """QA pass 3: with 'a-b.png' unapproved, 'A B.png' became 'a-b' and took its links."""
     kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [tiktok]\n"
                       "portraits:\n  - {file: a-b.png, approved: false}\n", [])
-    for name in ("a-b.png", "A B.png"):
-        shutil.copyfile(ASTRONAUT, kit / "content" / "portraits" / name)
+    # two different images: a copy of an unapproved image is skipped too (QA pass 4)
+    for name, image in (("a-b.png", ASTRONAUT), ("A B.png", CAMERAMAN)):
+        shutil.copyfile(image, kit / "content" / "portraits" / name)
     result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1"])
     assert result.exit_code == 0, result.output
     manifest = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
