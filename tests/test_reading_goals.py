@@ -194,3 +194,15 @@ def test_a_face_lost_to_the_light_is_flagged_in_any_key():
     assert bright["measured"].endswith("; the face is very bright (lightness 93 of 100)")
     for name, change in (("hopper", ""), ("astronaut", "dark:0.4"), ("astronaut", "")):
         assert "lightness" not in _colour_item(name, change)["measured"], (name, change)
+
+
+def test_a_goal_the_platform_row_lacks_still_counts_and_the_reason_names_it():
+    """QA pass 4: for goals [calm], LinkedIn was ranked by trust, authority and approachability
+    only (calm is not in its row): the smiling astronaut won, 'the goal that counts most here'
+    being trust. Hopper, the calmer portrait, wins now, for calm."""
+    rows = _rows(("astronaut", ""), ("hopper", ""))
+    rec, = recommend({"linkedin": "LinkedIn"}, ["calm"], rows)
+    assert rec["portrait"] == "hopper"
+    assert rec["reason"].startswith("Fits calm, the goal that counts most here")
+    trust, = recommend({"linkedin": "LinkedIn"}, ["trust"], rows)
+    assert trust["reason"].startswith("Fits trust,")  # a goal in the row: as before
