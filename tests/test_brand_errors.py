@@ -142,3 +142,39 @@ def test_a_portrait_file_listed_in_other_case_is_suggested(kit_factory):
     assert result.exit_code == 2
     assert ("content/brand.yml:4: portraits[0].file: no file 'CAMERAMAN.PNG' in "
             "content/portraits (did you mean 'cameraman.png'?)") in result.output
+
+
+def _laughs(levels: int) -> str:
+    """The "billion laughs": each anchor is nine aliases of the one before."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels)]
+    return "\n".join(lines) + "\nperson: {name: Ada}\ngoals: [trust]\n"
+
+
+def test_an_alias_bomb_is_refused_at_its_line_without_expanding(kit_factory):
+    kit = kit_factory(_laughs(9), [ASTRONAUT])  # 387 million values: the build hung
+    assert _error(kit) == ("content/brand.yml:6: aliases repeat this value into more than "
+                           "100000 values; write it out once instead of through aliases (*name)")
+
+
+def test_an_alias_inside_its_own_anchor_is_refused(kit_factory):
+    kit = kit_factory("person: {name: Ada}\ngoals: &g [trust, *g]\n", [ASTRONAUT])
+    assert _error(kit) == ("content/brand.yml:2: this anchor (&name) is used inside itself, "
+                           "so the value never ends; remove the alias (*name) inside it")
+    code, out = _cli(kit)  # was a RecursionError traceback
+    assert code == 2 and out.startswith("Error: content/brand.yml:2: this anchor")
+
+
+def test_deeply_nested_values_are_one_line(kit_factory):
+    kit = kit_factory("person: {name: Ada}\ngoals: [trust]\naudience: "
+                      + "[" * 2000 + "]" * 2000 + "\n", [ASTRONAUT])
+    assert "nested too deeply" in _error(kit)
+
+
+def test_aliases_that_repeat_a_little_still_work(kit_factory):
+    kit = kit_factory("person: {name: Ada}\ngoals: &g [trust]\nplatforms: [linkedin]\n"
+                      "presets:\n  - &p {id: badge, width: 600, height: 800}\n"
+                      "portraits:\n  - {file: eileen-collins-nasa.png, use: &u [linkedin]}\n",
+                      [ASTRONAUT])
+    assert load_kit(kit).presets[-1].id == "badge"
+

@@ -13,6 +13,7 @@ from kitgen.crops.presets import Preset, make_custom, presets_for
 from kitgen.errors import KitError
 from kitgen.kitfile import IMAGE_SUFFIXES
 from kitgen.ids import faces_clashes, unique_ids
+from kitgen.kitfile.expansion import expansion_problem
 from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
 from kitgen.kitfile.repeats import repeats
 from kitgen.kitfile.schema import BrandFile, PortraitEntry
@@ -57,9 +58,15 @@ def _read_yaml(path: Path, shown: str) -> tuple[object, yaml.Node | None]:
         raise KitError(f"{shown}: not UTF-8 text; save it as UTF-8") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        problem = expansion_problem(node)
+        if problem:
+            raise KitError(f"{shown}:{problem[0]}: {problem[1]}")
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise KitError(yaml_problem(shown, exc)) from None
+    except RecursionError:  # PyYAML composes recursively: a few hundred levels of [[[...]]]
+        raise KitError(f"{shown}: values are nested too deeply for YAML to read; a brand "
+                       "file needs a few levels, see 'kitgen schema'") from None
     return data, node
 
 
