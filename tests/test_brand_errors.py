@@ -178,3 +178,8 @@ def test_aliases_that_repeat_a_little_still_work(kit_factory):
                       [ASTRONAUT])
     assert load_kit(kit).presets[-1].id == "badge"
 
+
+def test_an_unknown_key_with_a_block_value_is_reported_at_the_key(kit_factory):
+    kit = kit_factory("persn:\n  name: Ada\ngoals: [trust]\n", [ASTRONAUT])
+    assert any(line.startswith("  content/brand.yml:1: persn: unknown key 'persn' (did you "
+                               "mean 'person'?)") for line in _error(kit).splitlines())
