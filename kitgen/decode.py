@@ -50,13 +50,21 @@ def register_heif(path: Path) -> None:
         _heif_registered = True
 
 
-def open_image(source: Path | io.BytesIO) -> Image.Image:
+def open_image(source: Path | io.BytesIO, notes: list[str] | None = None) -> Image.Image:
     """Image.open with Pillow's decompression-bomb warning (over MAX_PIXELS) raised
-    as the error it is to kitgen, so it never reaches the user as a raw Python warning.
-    Warning filters are the process's: one thread at a time sets and restores them."""
-    with _OPEN, pywarnings.catch_warnings():
+    as the error it is to kitgen, and its other warnings (damaged EXIF: "Corrupt EXIF data")
+    added to ``notes`` as the portrait's warning, so none reaches the user as a raw Python
+    warning without the file's name. Warning filters are the process's: one thread at a time
+    sets and restores them."""
+    with _OPEN, pywarnings.catch_warnings(record=True) as caught:
+        pywarnings.simplefilter("always")
         pywarnings.simplefilter("error", Image.DecompressionBombWarning)
-        return Image.open(source)
+        img = Image.open(source)
+    said = sorted({" ".join(str(w.message).split()).rstrip(".") for w in caught})
+    if notes is not None and said:
+        notes.append(f"has damaged metadata ({'; '.join(said)}); what could be read is used; "
+                     "export the image again if it shows turned")
+    return img
 
 
 def _to_srgb(img: Image.Image, notes: list[str]) -> Image.Image:
@@ -146,7 +154,7 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
     register_heif(path)
     notes: list[str] = []
     try:
-        img = open_image(io.BytesIO(data))
+        img = open_image(io.BytesIO(data), notes)
         frames = getattr(img, "n_frames", 1)
         if frames > 1:
             notes.append(f"is animated ({frames} frames); the first frame is used")

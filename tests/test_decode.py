@@ -128,3 +128,33 @@ def test_a_medium_format_original_is_read_not_refused(tmp_path):
     assert 11648 * 8736 > 89_478_485 and 11648 * 8736 < MAX_PIXELS
     d = decode(path, "content/portraits/gfx100.jpg", long_side=1500)
     assert d.full_size == (11648, 8736) and max(d.image.size) < 11648  # drafted, not full
+
+
+def _with_damaged_exif(tmp_path):
+    """A JPEG whose EXIF block says it holds a tag it does not: Pillow warns "Corrupt EXIF
+    data" from Image.open, a raw Python warning on the build's stderr without the file's name."""
+    import io
+
+    buf = io.BytesIO()
+    with Image.open(HOPPER) as img:
+        img.convert("RGB").save(buf, "JPEG")
+    data = buf.getvalue()
+    app1 = b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\xff\xff" + b"\x01" * 100
+    path = tmp_path / "damaged-exif.jpg"
+    path.write_bytes(data[:2] + b"\xff\xe1" + (len(app1) + 2).to_bytes(2, "big") + app1
+                     + data[2:])
+    return path
+
+
+def test_damaged_exif_is_the_portraits_warning_not_a_python_warning(tmp_path):
+    import warnings
+
+    path = _with_damaged_exif(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        decoded = decode(path)
+    with Image.open(HOPPER) as img:
+        assert decoded.image.size == img.size
+    assert decoded.warnings == (
+        "has damaged metadata (Corrupt EXIF data. Expecting to read 12 bytes but only got 4); "
+        "what could be read is used; export the image again if it shows turned",)
