@@ -28,6 +28,8 @@ def _tree(h: hashlib._Hash, folder: Path) -> None:
         if path.is_file():
             h.update(path.relative_to(folder).as_posix().encode() + b"\0")
             h.update(cache.file_sha256(path).encode())
+        elif not path.is_dir():  # a link to nothing, a named pipe: the build reports them
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0not a file\0")
 
 
 def digest(root: Path) -> str | None:

@@ -204,3 +204,28 @@ def test_a_file_named_in_another_unicode_form_is_found(kit_factory):
     source, = load_kit(kit).sources
     assert source.path.name == stored and source.entry.title == "Zoë in the studio"
     assert source.id == "zoe-astrom"
+
+
+def test_a_named_pipe_or_a_link_to_nothing_is_refused_by_name(kit_factory):
+    import os
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [ASTRONAUT])
+    portraits = kit / "content" / "portraits"
+    os.mkfifo(portraits / "pipe.jpg")  # opening it waited for a writer: the build hung
+    (portraits / "gone.jpg").symlink_to("deleted.jpg")  # was "check its permissions"
+    loaded = load_kit(kit)
+    assert [s.rel for s in loaded.sources] == ["portraits/eileen-collins-nasa.png"]
+    assert [(p.source, p.message) for p in loaded.refused] == [
+        ("portraits/gone.jpg", "is a link to deleted.jpg, which does not exist; restore that "
+                               "file or remove the link"),
+        ("portraits/pipe.jpg", "is not a regular file (a named pipe, socket or device); put "
+                               "the image file itself there")]
+
+
+def test_a_link_to_nothing_added_after_a_build_is_not_missed(kit_factory):
+    from kitgen import uptodate
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [ASTRONAUT])
+    before = uptodate.digest(kit)
+    (kit / "content" / "portraits" / "gone.jpg").symlink_to("deleted.jpg")
+    assert uptodate.digest(kit) != before  # else "nothing changed" and no word of the link

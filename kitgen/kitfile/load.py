@@ -138,6 +138,19 @@ def _image_folders(folders: list[Path]) -> list[tuple[Path, int]]:
     return out
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why a portrait entry that is no folder is not an image file either, or None: a link
+    to nothing was reported as unreadable ("check its permissions"), and opening a named pipe
+    waits for a writer, so the build hung."""
+    if path.is_symlink() and not path.exists():
+        return (f"is a link to {os.readlink(path)}, which does not exist; restore that file "
+                "or remove the link")
+    if not path.is_file():
+        return ("is not a regular file (a named pipe, socket or device); put the image file "
+                "itself there")
+    return None
+
+
 def load_kit(root: Path | str = ".") -> Kit:
     """Validate the whole brand file, then discover portraits. Raises KitError (exit 2)."""
     root = find_root(Path(root))
@@ -218,6 +231,10 @@ def load_kit(root: Path | str = ".") -> Kit:
     for path, pid in zip(files, ids):
         rel = path.relative_to(content).as_posix()
         entry = entries.get(path.name, PortraitEntry(file=path.name))
+        unusable = _not_a_file(path)
+        if unusable:
+            kit.refused.append(Problem(rel, unusable))
+            continue
         if path.is_symlink() and not _inside(path, root):
             kit.refused.append(Problem(rel, "is a link to a file outside the kit folder; copy "
                                             "the image into the kit instead"))
