@@ -69,12 +69,11 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
 
 
 def unreadable(path: Path, exc: OSError) -> str:
-    """Why a portrait file cannot be read, and the fix. A link to a file that is not there was
-    told to 'check its permissions' (QA pass 4)."""
-    if path.is_symlink() and not path.exists():
-        return (f"is a link to {os.readlink(path)}, which does not exist; point it at the "
-                "image or remove it")
-    return f"cannot be read ({exc.strerror}); check its permissions"
+    """Why a portrait file cannot be read, and the fix: a link whose file went away after the
+    kit was loaded is told what kitgen.kitfile.load tells one found broken."""
+    from kitgen.kitfile.load import link_to_nothing
+
+    return link_to_nothing(path) or f"cannot be read ({exc.strerror}); check its permissions"
 
 
 def unapproved_digests(kit: Kit) -> dict[str, str]:

@@ -244,4 +244,4 @@ def test_a_link_to_a_missing_file_says_so(kit_factory):
     failed = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))["failed"]
     assert failed == [{"source": "portraits/link.jpg",
                        "message": "is a link to ../gone/hopper.jpg, which does not exist; "
-                                  "point it at the image or remove it"}]
+                                  "restore that file or remove the link"}]

@@ -138,13 +138,21 @@ def _image_folders(folders: list[Path]) -> list[tuple[Path, int]]:
     return out
 
 
-def _not_a_file(path: Path) -> str | None:
-    """Why a portrait entry that is no folder is not an image file either, or None: a link
-    to nothing was reported as unreadable ("check its permissions"), and opening a named pipe
-    waits for a writer, so the build hung."""
+def link_to_nothing(path: Path) -> str | None:
+    """What a link to a missing file is told (it was 'cannot be read ... check its
+    permissions'), or None for anything else."""
     if path.is_symlink() and not path.exists():
         return (f"is a link to {os.readlink(path)}, which does not exist; restore that file "
                 "or remove the link")
+    return None
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why a portrait entry that is no folder is not an image file either, or None: opening a
+    named pipe waits for a writer, so the build hung."""
+    dangling = link_to_nothing(path)
+    if dangling:
+        return dangling
     if not path.is_file():
         return ("is not a regular file (a named pipe, socket or device); put the image file "
                 "itself there")
