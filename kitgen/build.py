@@ -21,7 +21,7 @@ from kitgen import cache, memory
 from kitgen.errors import CannotWrite, PortraitError
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
-from kitgen.report import STATE, BuildReport
+from kitgen.report import STATE, BuildReport, named
 
 if TYPE_CHECKING:
     from kitgen.kitfile.load import Kit
@@ -179,7 +179,7 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
              "one at a time in this process")
     log.debug("%d portrait(s) to analyse: %s, %d thread(s) each; memory budget %s MB",
               len(todo), where, threads, "none" if budget is None else budget // memory.MB)
-    notes = [memory.over_budget_note(f"content/{j.rel}", need[j.key], budget, pooled)
+    notes = [memory.over_budget_note(f"content/{named(j.rel)}", need[j.key], budget, pooled)
              for j in todo if j.key in need and memory.over_budget(budget, need[j.key], pooled)]
 
     def finish(job: Job, rec: dict) -> None:

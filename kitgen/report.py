@@ -53,17 +53,23 @@ def report_from_manifest(site: Path, data: dict, seconds: float) -> BuildReport:
                        cached=len(portraits), site_built=False, up_to_date=True)
 
 
+def named(source: str) -> str:
+    """A portrait's path as printed: a line break or other control character in a file name
+    is shown escaped (\\n), so each warning and error stays one line that names its file."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in source)
+
+
 def printed(report: BuildReport, quiet: bool) -> list[tuple[str, bool]]:
     """The lines ``kitgen build`` prints, each with True when it goes to stderr."""
     lines = []
     for p in report.portraits:
         for w in () if quiet else p.warnings:
-            lines.append((f"warning: content/{p.source}: {w}", True))
+            lines.append((f"warning: content/{named(p.source)}: {w}", True))
     for w in () if quiet else report.warnings:
         lines.append((f"warning: {w}", True))
     for f in report.skipped:
         if not quiet:
-            lines.append((f"skipped: content/{f.source}: {f.message}", True))
+            lines.append((f"skipped: content/{named(f.source)}: {f.message}", True))
     for f in report.failed:
         lines.append((failed_line(f), True))
     if not quiet:
@@ -73,7 +79,7 @@ def printed(report: BuildReport, quiet: bool) -> list[tuple[str, bool]]:
 
 def failed_line(problem: Problem) -> str:
     """The line a portrait that failed gets, from ``build``, ``pack`` and ``publish`` alike."""
-    return f"Error: content/{problem.source}: {problem.message}"
+    return f"Error: content/{named(problem.source)}: {problem.message}"
 
 
 def failures(manifest: dict) -> tuple[Problem, ...]:
@@ -87,4 +93,4 @@ def left_out(failed: tuple[Problem, ...]) -> str:
     if not failed:
         return ""
     return (f"; {len(failed)} portrait(s) failed and are left out: "
-            + ", ".join(f"content/{p.source}" for p in failed))
+            + ", ".join(f"content/{named(p.source)}" for p in failed))

@@ -245,3 +245,17 @@ def test_a_link_to_a_missing_file_says_so(kit_factory):
     assert failed == [{"source": "portraits/link.jpg",
                        "message": "is a link to ../gone/hopper.jpg, which does not exist; "
                                   "restore that file or remove the link"}]
+
+
+def test_a_line_break_in_a_file_name_keeps_each_message_one_line(kit_factory):
+    from click.testing import CliRunner
+
+    from kitgen.cli import main
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [ASTRONAUT])
+    (kit / "content" / "portraits" / "two\nlines.png").write_text("not an image")
+    result = CliRunner().invoke(main, ["build", "--kit", str(kit), "-j", "1", "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: content/portraits/two\\nlines.png: is not an image kitgen can read; export it "
+        "as JPEG, PNG, WebP or HEIC"]
