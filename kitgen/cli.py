@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kitgen import __version__
+from kitgen.interrupt import stopped, terminate_as_interrupt
 from kitgen.workers import THREAD_LIMITS
 
 KIT_OPTION = click.option("--kit", "kit_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -41,6 +42,7 @@ def entry() -> None:
     global _WHOLE_PROCESS
     _WHOLE_PROCESS = True
     os.environ.update(THREAD_LIMITS)  # before NumPy is loaded (kitgen.workers)
+    terminate_as_interrupt()
     main()
 
 
@@ -123,9 +125,8 @@ def build(kit_dir: Path, workers: int | None, max_memory: int | None, quiet: boo
         with Progress(enabled=not quiet and sys.stderr.isatty()) as bar:
             report = run_build(kit_dir, workers=workers, progress=bar.advance, on_plan=bar.start,
                                max_memory=max_memory)
-    except KeyboardInterrupt:
-        click.echo("Interrupted; the previous site is untouched.", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _stop(exc)
     from kitgen.report import printed
 
     for text, to_stderr in printed(report, quiet):
@@ -197,8 +198,11 @@ def pack(kit_dir: Path, out: str | None) -> None:
     from kitgen.pack import pack as run_pack
 
     _setup_logging(False)
-    report = run_pack(kit_dir, out, on_build=lambda why: click.echo(
-        f"{why}; building it first", err=True))
+    try:  # as build: Ctrl-C was Click's "Aborted!" and exit 1, the code of failed portraits
+        report = run_pack(kit_dir, out, on_build=lambda why: click.echo(
+            f"{why}; building it first", err=True))
+    except KeyboardInterrupt as exc:
+        _stop(exc)
     _shipped(report)
 
 
@@ -218,10 +222,20 @@ def publish(kit_dir: Path, remote: str, branch: str, message: str | None,
     from kitgen.publish import publish as run_publish
 
     _setup_logging(False)
-    report = run_publish(kit_dir, remote=remote, branch=branch, message=message, cname=cname,
-                         on_build=lambda why: click.echo(
-                             f"{why}; building it first", err=True))
+    try:
+        report = run_publish(kit_dir, remote=remote, branch=branch, message=message,
+                             cname=cname, on_build=lambda why: click.echo(
+                                 f"{why}; building it first", err=True))
+    except KeyboardInterrupt as exc:
+        _stop(exc)
     _shipped(report)
+
+
+def _stop(exc: KeyboardInterrupt) -> None:
+    """End a command that Ctrl-C or SIGTERM stopped: one line, exit 130 (143 for SIGTERM)."""
+    line, code = stopped(exc)
+    click.echo(line, err=True)
+    sys.exit(code)
 
 
 def _shipped(report) -> None:  # noqa: ANN001 - a PackReport or a PublishReport

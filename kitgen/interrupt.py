@@ -26,3 +26,29 @@ def children_ignore_sigint() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)  # the handler first, so the pending one meets it
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a service manager) as an interrupt: the build stops as
+    at Ctrl-C, its workers at once and its staging cleared. Left to the default action, the
+    build's process died on the spot while its workers went on writing into ``.kitgen/work``
+    for their current portraits, and ``pack`` left nothing said at all."""
+
+    exit_code = 128 + signal.SIGTERM
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def terminate_as_interrupt() -> None:
+    """Make SIGTERM raise Terminated in this process (the main thread). Workers start through
+    exec, which puts their SIGTERM back to the default: ``terminate()`` still ends them."""
+    signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
+    """The line printed and the exit code of a command stopped by Ctrl-C or SIGTERM."""
+    if isinstance(exc, Terminated):
+        return "Terminated; the previous site is untouched.", exc.exit_code
+    return "Interrupted; the previous site is untouched.", 130

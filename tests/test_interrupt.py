@@ -294,3 +294,36 @@ except KeyboardInterrupt:
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, preexec_fn=_default_sigint)
     assert res.stdout.splitlines() == ["inside, not raised", "raised after the block"], res
+
+
+def test_sigterm_stops_the_build_as_ctrl_c_does(kits):
+    kit, old, _ = kits
+    _cold(kit)
+    shutil.rmtree(kit / ".kitgen" / "work", ignore_errors=True)  # a SIGKILLed build's
+    proc, _ = _start(kit)
+    _wait_for(kit / ".kitgen" / "work", proc)  # a worker is writing a portrait
+    proc.terminate()  # `kill PID`, `timeout`, a service manager: the build's process only
+    out, err = proc.communicate(timeout=120)
+    # was killed on the spot (-15, nothing said) while its workers went on writing
+    assert proc.returncode == 143, err
+    assert err.decode().strip() == "Terminated; the previous site is untouched."
+    assert out == b""
+    assert _group_gone(proc.pid)
+    assert snapshot(kit / "site") == old
+
+
+def test_ctrl_c_while_pack_builds_exits_130(kits, tmp_path):
+    kit, old, _ = kits
+    _cold(kit)
+    shutil.rmtree(kit / ".kitgen" / "work", ignore_errors=True)  # a SIGKILLed build's
+    zip_path = tmp_path / "kit.zip"
+    proc = subprocess.Popen(KITGEN + ["pack", "--kit", str(kit), "--out", str(zip_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, cwd=kit, preexec_fn=_default_sigint)
+    _wait_for(kit / ".kitgen" / "work", proc)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err  # was Click's "Aborted!" and 1, failed portraits' code
+    assert err.decode().splitlines()[-1] == "Interrupted; the previous site is untouched."
+    assert not zip_path.exists()
+    assert snapshot(kit / "site") == old
