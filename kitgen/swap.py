@@ -12,6 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
+from kitgen.errors import KitError
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -32,6 +34,20 @@ def recover(site: Path) -> None:
         os.replace(previous, site)
     elif previous.exists():
         shutil.rmtree(previous, ignore_errors=True)
+
+
+def refuse_foreign_site(site: Path) -> None:
+    """A KitError (exit 2) when ``site`` is a link or a file, said before any portrait is
+    analysed. The swap replaces site/ whole: a link (to a web server's folder, say) became a
+    plain folder, the link's target was never updated again, and a file of that name was
+    deleted, all without a word."""
+    if site.is_symlink():
+        raise KitError(f"{site}: is a link to {os.readlink(site)}; a build replaces site/ "
+                       "whole and would put a folder in the link's place; remove the link "
+                       "(copy or serve this kit's site/ instead), then build again")
+    if site.exists() and not site.is_dir():
+        raise KitError(f"{site}: is a file, not a built guide; a build would delete it to "
+                       "make the site/ folder; move or rename it, then build again")
 
 
 def swap_in(new: Path, site: Path) -> None:

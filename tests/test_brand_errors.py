@@ -183,3 +183,29 @@ def test_an_unknown_key_with_a_block_value_is_reported_at_the_key(kit_factory):
     kit = kit_factory("persn:\n  name: Ada\ngoals: [trust]\n", [ASTRONAUT])
     assert any(line.startswith("  content/brand.yml:1: persn: unknown key 'persn' (did you "
                                "mean 'person'?)") for line in _error(kit).splitlines())
+
+
+@pytest.mark.parametrize("what", ["link", "file"])
+def test_a_site_that_is_a_link_or_a_file_is_refused_and_left_alone(kit_factory, tmp_path, what):
+    kit = kit_factory(OK, [ASTRONAUT])
+    target = tmp_path / "www"  # say, a web server's folder the user linked site/ to
+    target.mkdir()
+    (target / "index.html").write_text("served")
+    if what == "link":
+        (kit / "site").symlink_to(target)
+    else:
+        (kit / "site").write_text("notes")
+    code, out = _cli(kit)
+    # was exit 0, the link (or the file) silently replaced by a folder
+    assert code == 2
+    if what == "link":
+        assert out == (f"Error: {kit / 'site'}: is a link to {target}; a build replaces site/ "
+                       "whole and would put a folder in the link's place; remove the link "
+                       "(copy or serve this kit's site/ instead), then build again\n")
+        assert os.readlink(kit / "site") == str(target)
+    else:
+        assert out == (f"Error: {kit / 'site'}: is a file, not a built guide; a build would "
+                       "delete it to make the site/ folder; move or rename it, then build "
+                       "again\n")
+        assert (kit / "site").read_text() == "notes"
+    assert [p.name for p in target.iterdir()] == ["index.html"]
