@@ -229,3 +229,20 @@ def test_a_link_to_nothing_added_after_a_build_is_not_missed(kit_factory):
     before = uptodate.digest(kit)
     (kit / "content" / "portraits" / "gone.jpg").symlink_to("deleted.jpg")
     assert uptodate.digest(kit) != before  # else "nothing changed" and no word of the link
+
+
+def test_an_image_in_a_format_kitgen_does_not_read_is_named_not_ignored(kit_factory):
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [github]\n", [ASTRONAUT])
+    portraits = kit / "content" / "portraits"
+    (portraits / "studio.avif").write_bytes(b"\0\0\0\x1cftypavif")
+    (portraits / "IMG_0001.CR2").write_bytes(b"II*\0")
+    (portraits / "CREDITS.md").write_text("not an image: not mentioned")
+    assert [(p.source, p.message) for p in load_kit(kit).skipped] == [
+        ("portraits/IMG_0001.CR2", "kitgen does not read CR2 files; export it as JPEG, PNG, "
+                                   "WebP or HEIC to build it"),
+        ("portraits/studio.avif", "kitgen does not read AVIF files; export it as JPEG, PNG, "
+                                  "WebP or HEIC to build it")]
+    (portraits / ASTRONAUT.name).unlink()
+    assert _refused(kit) == [
+        "Error: content/portraits: no portraits found; add JPEG, PNG, WebP or HEIC files "
+        "there (IMG_0001.CR2, studio.avif: not a format kitgen reads)"]

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from kitgen.crops.presets import Preset, make_custom, presets_for
 from kitgen.errors import KitError
-from kitgen.kitfile import IMAGE_SUFFIXES
+from kitgen.kitfile import IMAGE_SUFFIXES, OTHER_IMAGE_SUFFIXES
 from kitgen.ids import faces_clashes, unique_ids
 from kitgen.kitfile.expansion import expansion_problem
 from kitgen.kitfile.errors import describe, dotted, line_of, suggest, yaml_problem
@@ -228,6 +228,8 @@ def load_kit(root: Path | str = ".") -> Kit:
     if not files:
         inside = (f" (the images in {', '.join(f.name + '/' for f, _ in folders)} are not "
                   "used: only files directly in the folder are portraits)" if folders else "")
+        other = sorted(p.name for p in listed if p.suffix.lower() in OTHER_IMAGE_SUFFIXES)
+        inside += (f" ({', '.join(other)}: not a format kitgen reads)" if other else "")
         raise KitError(f"content/{brand.portraits_dir}: no portraits found; add JPEG, PNG, "
                        f"WebP or HEIC files there{inside}")
 
@@ -259,6 +261,12 @@ def load_kit(root: Path | str = ".") -> Kit:
                                           f"brand.yml (portraits: - file: {s.path.name}, id: "
                                           f"{s.id}-photo)"))
     kit.sources = [s for s in kit.sources if s.id not in clash]
+    for path in sorted(listed, key=lambda p: p.name):  # kit.json's order: the files'
+        if path.suffix.lower() in OTHER_IMAGE_SUFFIXES and not path.is_dir():
+            kit.skipped.append(Problem(
+                path.relative_to(content).as_posix(),
+                f"kitgen does not read {path.suffix[1:].upper()} files; export it as JPEG, "
+                "PNG, WebP or HEIC to build it"))
     for folder, count in folders:
         kit.skipped.append(Problem(
             folder.relative_to(content).as_posix(),
