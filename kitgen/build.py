@@ -123,6 +123,16 @@ def plan(kit: Kit) -> tuple[list[Job], list[Problem]]:
     return jobs, dupes
 
 
+def _whole_record(rec: dict) -> bool:
+    """Whether a cached record reads as a portrait. A damaged one (a hand edit, a disk that
+    filled up) is made again: it was a KeyError traceback."""
+    try:
+        portrait_from_dict(rec)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return True
+
+
 def analyse(kit: Kit, jobs: list[Job], workers: int | None,
             progress: Callable[[str], None] | None = None,
             max_memory: int | None = None,
@@ -143,7 +153,7 @@ def analyse(kit: Kit, jobs: list[Job], workers: int | None,
     todo = []
     for job in jobs:
         rec = cache.lookup(cache_dir, job.key)
-        if rec is not None:
+        if rec is not None and _whole_record(rec):
             records[job.key] = rec
             if overlap is not None:
                 overlap.known(job.key, rec, cache.files_of(cache_dir / job.key))

@@ -88,6 +88,8 @@ def lookup(cache_dir: Path, k: str) -> dict | None:
     try:
         rec = json.loads((entry / RECORD).read_text(encoding="utf-8"))
         stored = json.loads((entry / FILES).read_text(encoding="utf-8"))
+        if not isinstance(rec, dict) or not isinstance(stored, dict):
+            return None  # a damaged entry (a full disk, a hand edit) is made again
         for rel, (size, mtime_ns) in stored.items():
             st = (entry / rel).stat()
             if st.st_size != size or st.st_mtime_ns != mtime_ns:

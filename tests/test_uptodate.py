@@ -65,3 +65,17 @@ def test_a_crop_or_page_deleted_from_site_is_made_again(kit_factory):
     build(kit, workers=1)
     assert tree(site) == before
     assert build(kit, workers=1).up_to_date
+
+
+def test_a_damaged_cache_entry_is_made_again(kit_factory):
+    kit = kit_factory(BRAND, [ASTRONAUT])
+    build(kit, workers=1)
+    before = tree(kit / "site")
+    (entry,) = (kit / ".kitgen" / "cache").iterdir()
+    brand = kit / "content" / "brand.yml"
+    for name, text in (("record.json", "{}"), ("files.json", "[]"), ("record.json", "[1]")):
+        (entry / name).write_text(text, encoding="utf-8")  # were KeyError/AttributeError
+        brand.write_text(brand.read_text() + "# again\n", encoding="utf-8")
+        report = build(kit, workers=1)
+        assert report.exit_code == 0 and report.cached == 0
+        assert tree(kit / "site") == before
