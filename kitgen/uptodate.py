@@ -69,6 +69,8 @@ def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
         text = (site / "kit.json").read_bytes()
     except (OSError, ValueError):
         return None
+    if not isinstance(last, dict):  # damaged: was an AttributeError traceback
+        return None
     if last.get("inputs") != value or last.get("kit_json") != hashlib.sha256(text).hexdigest():
         return None
     if not site_files.intact(state, site):

@@ -79,3 +79,13 @@ def test_a_damaged_cache_entry_is_made_again(kit_factory):
         report = build(kit, workers=1)
         assert report.exit_code == 0 and report.cached == 0
         assert tree(kit / "site") == before
+
+
+def test_a_damaged_inputs_record_means_build_again(kit_factory):
+    kit = kit_factory(BRAND, [ASTRONAUT])
+    build(kit, workers=1)
+    before = tree(kit / "site")
+    (kit / ".kitgen" / "inputs.json").write_text("[]", encoding="utf-8")
+    report = build(kit, workers=1)  # was AttributeError: 'list' object has no attribute 'get'
+    assert not report.up_to_date and report.exit_code == 0
+    assert tree(kit / "site") == before
