@@ -22,6 +22,7 @@ from kitgen.errors import CannotWrite, PortraitError
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
 from kitgen.report import STATE, BuildReport, named
+from kitgen.state_folders import check_state_folders
 from kitgen.swap import refuse_foreign_site
 
 if TYPE_CHECKING:
@@ -344,6 +345,7 @@ def _build(root: Path, *, workers: int | None,
     kit = load_kit(root)
     refuse_foreign_site(kit.root / "site")
     with BuildLock(kit.root / STATE):
+        check_state_folders(kit.root / STATE)
         jobs, dupes = plan(kit)
         log.debug("%s: %d portrait(s) planned, %d refused or duplicates, %d format(s); "
                   "%.2f s in", kit.root, len(jobs), len(kit.refused) + len(dupes),

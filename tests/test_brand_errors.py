@@ -209,3 +209,14 @@ def test_a_site_that_is_a_link_or_a_file_is_refused_and_left_alone(kit_factory, 
                        "again\n")
         assert (kit / "site").read_text() == "notes"
     assert [p.name for p in target.iterdir()] == ["index.html"]
+
+
+@pytest.mark.parametrize("folder", ["cache", "work", "staging"])
+def test_a_file_in_place_of_a_state_folder_is_one_line(kit_factory, folder):
+    kit = kit_factory(OK, [ASTRONAUT])
+    (kit / ".kitgen").mkdir()
+    (kit / ".kitgen" / folder).write_text("stray")
+    code, out = _cli(kit)  # were tracebacks, or every portrait failed ("re-export the image")
+    assert code == 2
+    assert out == (f"Error: {kit / '.kitgen' / folder}: is a file where kitgen keeps a folder; "
+                   "delete it (all of .kitgen/ is safe to delete), then build again\n")
