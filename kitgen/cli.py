@@ -79,6 +79,10 @@ class _Group(click.Group):
             error = click.ClickException(exc.format_message())
             error.exit_code = exc.exit_code
             raise error from None
+        except KeyboardInterrupt as exc:  # analyse, init, serve's start: not Click's "Aborted!"
+            line, code = stopped(exc, site=False)
+            click.echo(line, err=True)
+            sys.exit(code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

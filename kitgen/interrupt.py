@@ -47,8 +47,9 @@ def terminate_as_interrupt() -> None:
     signal.signal(signal.SIGTERM, _raise_terminated)
 
 
-def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
-    """The line printed and the exit code of a command stopped by Ctrl-C or SIGTERM."""
-    if isinstance(exc, Terminated):
-        return "Terminated; the previous site is untouched.", exc.exit_code
-    return "Interrupted; the previous site is untouched.", 130
+def stopped(exc: KeyboardInterrupt, site: bool = True) -> tuple[str, int]:
+    """The line printed and the exit code of a command stopped by Ctrl-C or SIGTERM;
+    ``site``: the command builds, and says the previous site is whole."""
+    word, code = ("Terminated", exc.exit_code) if isinstance(exc, Terminated) else \
+        ("Interrupted", 130)
+    return (f"{word}; the previous site is untouched." if site else f"{word}."), code

@@ -327,3 +327,20 @@ def test_ctrl_c_while_pack_builds_exits_130(kits, tmp_path):
     assert err.decode().splitlines()[-1] == "Interrupted; the previous site is untouched."
     assert not zip_path.exists()
     assert snapshot(kit / "site") == old
+
+
+@pytest.mark.parametrize("sig, code, line", [(signal.SIGINT, 130, "Interrupted."),
+                                             (signal.SIGTERM, 143, "Terminated.")])
+def test_analyse_stopped_says_so_in_one_line(tmp_path, sig, code, line):
+    images = []
+    for i in range(12):  # enough work to be stopped in the middle of
+        images.append(tmp_path / f"p{i}.png")
+        shutil.copyfile([ASTRONAUT, HOPPER, CAMERAMAN][i % 3], images[-1])
+    proc = subprocess.Popen(KITGEN + ["analyse", *map(str, images), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, preexec_fn=_default_sigint)
+    time.sleep(1.5)
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == code, err  # Ctrl-C was Click's "Aborted!" and exit 1
+    assert err.decode() == line + "\n" and out == b""
