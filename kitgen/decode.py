@@ -139,6 +139,17 @@ def _draft(img: Image.Image, long_side: int | None) -> None:
     img.draft(None, (max(1, int(img.width * r)), max(1, int(img.height * r))))
 
 
+def _more_frames_note(fmt: str | None, frames: int) -> str | None:
+    """What to say of a file holding more than one image. A JPEG with a gain map or depth
+    map (Android's Ultra HDR, many phones' photos) opens as MPO with two frames: its first is
+    the photo itself, nothing to warn of; it was told it "is animated". TIFF's are pages."""
+    if fmt == "MPO":
+        return None
+    if fmt == "TIFF":
+        return f"has {frames} pages; the first page is used"
+    return f"is animated ({frames} frames); the first frame is used"
+
+
 def decode(path: Path, shown: str | None = None, *, long_side: int | None = None) -> Decoded:
     """The upright sRGB image; with ``long_side``, a JPEG may come back reduced by the largest
     DCT scale that keeps its long side at least that many pixels (see ``Decoded.scale``)."""
@@ -157,7 +168,9 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
         img = open_image(io.BytesIO(data), notes)
         frames = getattr(img, "n_frames", 1)
         if frames > 1:
-            notes.append(f"is animated ({frames} frames); the first frame is used")
+            note = _more_frames_note(img.format, frames)
+            if note:
+                notes.append(note)
             img.seek(0)
         stored = img.size
         _draft(img, long_side)

@@ -158,3 +158,24 @@ def test_damaged_exif_is_the_portraits_warning_not_a_python_warning(tmp_path):
     assert decoded.warnings == (
         "has damaged metadata (Corrupt EXIF data. Expecting to read 12 bytes but only got 4); "
         "what could be read is used; export the image again if it shows turned",)
+
+
+def test_a_jpeg_with_a_gain_map_is_not_called_animated(tmp_path):
+    """Phones store an HDR gain map or a depth map after the photo (MPO): Pillow sees two
+    frames, and the photo was told it "is animated"."""
+    with Image.open(HOPPER) as img:
+        photo = img.convert("RGB")
+    path = tmp_path / "ultra-hdr.jpg"
+    photo.save(path, format="MPO", save_all=True,
+               append_images=[photo.resize((photo.width // 4, photo.height // 4)).convert("L")
+                              .convert("RGB")])
+    decoded = decode(path)
+    assert decoded.warnings == () and decoded.image.size == photo.size
+
+
+def test_a_multi_page_tiff_says_pages(tmp_path):
+    with Image.open(HOPPER) as img:
+        page = img.convert("RGB")
+    path = tmp_path / "scan.tif"
+    page.save(path, save_all=True, append_images=[page.rotate(90)])
+    assert decode(path).warnings == ("has 2 pages; the first page is used",)
