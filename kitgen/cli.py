@@ -79,6 +79,13 @@ class _Group(click.Group):
             error = click.ClickException(exc.format_message())
             error.exit_code = exc.exit_code
             raise error from None
+        except PermissionError as exc:  # a kit file or folder kitgen may not read (chmod 000)
+            done, fix = ("written", "writable") if exc.filename and os.access(
+                exc.filename, os.R_OK) else ("read", "readable")
+            error = click.ClickException(f"{exc.filename}: cannot be {done} (permission "
+                                         f"denied); make it {fix}, then run kitgen again")
+            error.exit_code = 2
+            raise error from None
         except KeyboardInterrupt as exc:  # analyse, init, serve's start: not Click's "Aborted!"
             line, code = stopped(exc, site=False)
             click.echo(line, err=True)
