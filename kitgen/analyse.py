@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from kitgen.crops.presets import PRESETS
-from kitgen.errors import PortraitError
+from kitgen.errors import PortraitError, unexpected
 from kitgen.ids import unique_ids
 from kitgen.memory import THREADS
 from kitgen.process import process
@@ -23,6 +23,9 @@ def analyse_files(paths: list[Path]) -> tuple[list[dict], list[dict]]:
                 rec = process(path, str(path), pid, {}, list(PRESETS), Path(tmp), threads)
             except PortraitError as exc:
                 failed.append({"source": str(path), "message": exc.reason})
+                continue
+            except Exception as exc:  # noqa: BLE001 - as a build's worker: the rest go on
+                failed.append({"source": str(path), "message": unexpected(exc)})
                 continue
             records.append(rec.to_dict())
     return records, failed

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kitgen import cache, memory
-from kitgen.errors import CannotWrite, PortraitError
+from kitgen.errors import CannotWrite, PortraitError, unexpected
 from kitgen.lock import BuildLock
 from kitgen.records import Portrait, Problem, portrait_from_dict
 from kitgen.report import STATE, BuildReport, named
@@ -64,9 +64,7 @@ def run_job(job: Job, presets: list, work_dir: Path, threads: int = 1,
         return {"error": exc.reason, "source": job.rel}
     except Exception as exc:
         log.debug("unexpected failure on %s", job.rel, exc_info=True)
-        return {"error": f"could not be processed ({type(exc).__name__}: {exc}); "
-                         "re-export the image, and report this if it persists",
-                "source": job.rel}
+        return {"error": unexpected(exc), "source": job.rel}
     return portrait.to_dict()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import threading
 import warnings as pywarnings
 from dataclasses import dataclass
@@ -50,16 +51,20 @@ def register_heif(path: Path) -> None:
         _heif_registered = True
 
 
-def open_image(source: Path | io.BytesIO, notes: list[str] | None = None) -> Image.Image:
+def open_image(source: Path | io.BytesIO, notes: list[str] | None = None,
+               frames: list[int] | None = None) -> Image.Image:
     """Image.open with Pillow's decompression-bomb warning (over MAX_PIXELS) raised
     as the error it is to kitgen, and its other warnings (damaged EXIF: "Corrupt EXIF data")
     added to ``notes`` as the portrait's warning, so none reaches the user as a raw Python
     warning without the file's name. Warning filters are the process's: one thread at a time
-    sets and restores them."""
+    sets and restores them. With ``frames``, the image count is appended to it, read here
+    too: TIFF reads each page's tags (and warns of damaged ones) to count them."""
     with _OPEN, pywarnings.catch_warnings(record=True) as caught:
         pywarnings.simplefilter("always")
         pywarnings.simplefilter("error", Image.DecompressionBombWarning)
         img = Image.open(source)
+        if frames is not None:
+            frames.append(getattr(img, "n_frames", 1))
     said = sorted({" ".join(str(w.message).split()).rstrip(".") for w in caught})
     if notes is not None and said:
         notes.append(f"has damaged metadata ({'; '.join(said)}); what could be read is used; "
@@ -165,8 +170,9 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
     register_heif(path)
     notes: list[str] = []
     try:
-        img = open_image(io.BytesIO(data), notes)
-        frames = getattr(img, "n_frames", 1)
+        counted: list[int] = []
+        img = open_image(io.BytesIO(data), notes, counted)
+        frames = counted[0]
         if frames > 1:
             note = _more_frames_note(img.format, frames)
             if note:
@@ -183,9 +189,16 @@ def decode(path: Path, shown: str | None = None, *, long_side: int | None = None
         raise PortraitError(shown, "is not an image kitgen can read; export it as JPEG, PNG, "
                                    "WebP or HEIC") from None
     except (OSError, SyntaxError, ValueError) as exc:
-        reason = "is truncated or damaged" if "truncat" in str(exc).lower() else \
-            f"cannot be decoded ({exc})"
+        said = " ".join(str(exc).split())  # libheif ends its messages with a line break
+        reason = "is truncated or damaged" if "truncat" in said.lower() else \
+            f"cannot be decoded ({said})"
         raise PortraitError(shown, f"{reason}; export the image again") from None
+    except (TypeError, IndexError, KeyError, EOFError, struct.error) as exc:
+        # Pillow's plugins meet some damaged files with these (a cut multi-page TIFF:
+        # "TypeError: Missing dimensions"), which stopped `kitgen analyse` with a traceback
+        raise PortraitError(shown, f"is damaged ({type(exc).__name__}: "
+                                   f"{' '.join(str(exc).split())}); export the image "
+                                   "again") from None
     scale = max(1, round(stored[0] / img.width))
     loaded = img.size
     try:

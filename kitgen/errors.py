@@ -77,3 +77,10 @@ def _why_not_written(path, exc: OSError) -> tuple[str, str]:  # noqa: ANN001 - a
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "no space left on the disk", "free some space"
     return (exc.strerror or str(exc)).lower(), f"make sure {folder} is a writable folder"
+
+
+def unexpected(exc: Exception) -> str:
+    """What a portrait that failed in an unforeseen way is told, by ``build`` and ``analyse``
+    alike: the others still go on."""
+    return (f"could not be processed ({type(exc).__name__}: {exc}); re-export the image, "
+            "and report this if it persists")

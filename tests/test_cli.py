@@ -342,3 +342,25 @@ def test_build_inside_a_spaced_kits_content_quotes_the_kit_it_names(tmp_path):
     assert result.exit_code == 2
     said = result.output.rstrip("\n").rsplit("pass --kit ", 1)[1]
     assert shlex.split(said) == [str(kit.resolve())]
+
+
+def test_analyse_goes_on_past_an_image_that_fails_unexpectedly(tmp_path):
+    """As a build's worker does: an image that fails in a way kitgen did not foresee (here a
+    cut multi-page TIFF, a TypeError inside Pillow) is listed under failed and the others are
+    analysed; it was a traceback that lost every record."""
+    from PIL import Image
+
+    with Image.open(ASTRONAUT) as img:
+        page = img.convert("RGB")
+    whole = tmp_path / "whole.tif"
+    page.save(whole, save_all=True, append_images=[page, page])
+    cut = tmp_path / "cut.tif"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    out = subprocess.run([*KITGEN, "analyse", str(cut), str(CAMERAMAN), "--json"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    data = json.loads(out.stdout)
+    assert [p["id"] for p in data["portraits"]] == ["cameraman"]
+    assert data["failed"] == [{"source": str(cut), "message": "is damaged (TypeError: Missing "
+                                                             "dimensions); export the image "
+                                                             "again"}]

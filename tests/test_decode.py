@@ -179,3 +179,35 @@ def test_a_multi_page_tiff_says_pages(tmp_path):
     path = tmp_path / "scan.tif"
     page.save(path, save_all=True, append_images=[page.rotate(90)])
     assert decode(path).warnings == ("has 2 pages; the first page is used",)
+
+
+def test_a_cut_multi_page_tiff_is_refused_in_one_line(tmp_path):
+    import io
+    import warnings
+
+    with Image.open(HOPPER) as img:
+        page = img.convert("RGB")
+    buf = io.BytesIO()
+    page.save(buf, "TIFF", save_all=True, append_images=[page, page])
+    path = tmp_path / "cut.tif"
+    path.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    with pytest.raises(PortraitError) as exc, warnings.catch_warnings():
+        warnings.simplefilter("error")  # counting the pages warned "Corrupt EXIF data" raw
+        decode(path)  # was TypeError: a traceback from analyse
+    assert exc.value.reason == ("is damaged (TypeError: Missing dimensions); export the image "
+                                "again")
+
+
+def test_a_cut_heic_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "cut.heic"
+    buf = __import__("io").BytesIO()
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    with Image.open(HOPPER) as img:
+        img.convert("RGB").save(buf, "HEIF")
+    path.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    with pytest.raises(PortraitError) as exc:
+        decode(path)
+    assert "\n" not in exc.value.reason  # libheif's message ended in a line break
+    assert exc.value.reason.endswith("; export the image again")
