@@ -82,7 +82,8 @@ class _Group(click.Group):
         except PermissionError as exc:  # a kit file or folder kitgen may not read (chmod 000)
             done, fix = ("written", "writable") if exc.filename and os.access(
                 exc.filename, os.R_OK) else ("read", "readable")
-            error = click.ClickException(f"{exc.filename}: cannot be {done} (permission "
+            where = exc.filename or "a file or folder of the kit"
+            error = click.ClickException(f"{where}: cannot be {done} (permission "
                                          f"denied); make it {fix}, then run kitgen again")
             error.exit_code = 2
             raise error from None
