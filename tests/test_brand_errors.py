@@ -222,32 +222,15 @@ def test_a_file_in_place_of_a_state_folder_is_one_line(kit_factory, folder):
                    "delete it (all of .kitgen/ is safe to delete), then build again\n")
 
 
-def _without_root_powers() -> list[str]:
-    """The command prefix that makes a permission bite: as root, drop the capabilities that
-    read any file (setpriv); as anyone else, nothing."""
-    import shutil
-
-    if os.geteuid() != 0:
-        return []
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: chmod 000 would not bite")
-    caps = "-dac_override,-dac_read_search"
-    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]
-
-
 @pytest.mark.parametrize("unreadable", ["content/brand.yml", "content/portraits", "mkdocs.yml"])
-def test_a_kit_file_kitgen_may_not_read_is_one_line(kit_factory, unreadable):
-    import subprocess
-    import sys
-
+def test_a_kit_file_kitgen_may_not_read_is_one_line(kit_factory, unreadable,
+                                                    kitgen_unprivileged):
     kit = kit_factory(OK, [ASTRONAUT])
     (kit / "mkdocs.yml").write_text("site_name: x\n")
     target = kit / unreadable
     target.chmod(0)
     try:
-        done = subprocess.run([*_without_root_powers(), sys.executable, "-m", "kitgen",
-                               "build", "--kit", str(kit), "-j", "1", "-q"],
-                              capture_output=True, text=True, timeout=300)
+        done = kitgen_unprivileged("build", "--kit", str(kit), "-j", "1", "-q")
     finally:
         target.chmod(0o755 if target.is_dir() else 0o644)
     assert "Traceback" not in done.stderr  # was a PermissionError traceback
