@@ -36,3 +36,12 @@ def test_use_note_only_for_platforms_without_crops():
     assert use_note([], tiktok) is None
     assert use_note(["x", "press"], tiktok).startswith("use names x, press, which")
     assert use_note(["x", "press"], presets_for(None)) is None
+
+
+def test_the_page_names_the_platforms_a_portrait_is_for_as_the_guide_does(kit_factory):
+    """QA pass 4: 'Intended for linkedin, tiktok' showed brand.yml's ids, where the rest of the
+    guide says LinkedIn and TikTok."""
+    kit = kit_factory(BRAND, [HOPPER])
+    build(kit, workers=1)
+    page = (kit / "site" / "portraits" / "grace-hopper-navy.html").read_text(encoding="utf-8")
+    assert "<td>Intended for</td>\n<td>LinkedIn, TikTok</td>" in page
