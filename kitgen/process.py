@@ -247,6 +247,10 @@ def process(path: Path, rel: str, pid: str, entry: dict, presets: list[Preset],
     del decoded
     faces = face_mod.detect_faces(arr, factor, full)
     subject, notes = choose_subject(faces, entry.get("subject"))
+    if face_mod.upside_down(arr, faces):
+        notes.append("the picture seems to be stored upside down (a face is found only when "
+                     "it is turned round): rotate the original upright (or fix its "
+                     "orientation tag) and build again")
     focus = focus_point(arr, factor) if subject is None else None
     swatches = palette.extract(view.level(1))
     subj = faces[subject] if subject is not None else None

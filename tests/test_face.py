@@ -69,3 +69,31 @@ def test_faces_come_without_opencv_matplotlib_or_audio_and_match_the_whole_packa
     assert lean.startswith("1 478 ") and lean.endswith("[]")
     assert whole.endswith("['_sounddevice', 'cv2', 'matplotlib']")
     assert lean.rsplit(" [", 1)[0] == whole.rsplit(" [", 1)[0]
+
+
+def test_a_picture_stored_upside_down_is_told_and_upright_ones_cost_nothing(tmp_path):
+    """QA pass 4: Hopper turned half round had no face and the astronaut a wrong one (Face
+    Mesh alone, 0.5), and their crops were built upside down without a word."""
+    import json
+    import subprocess
+    import sys
+
+    from kitgen.analysis.face import upside_down
+    from tests.conftest import CAMERAMAN
+
+    for path in (ASTRONAUT, HOPPER, CAMERAMAN):
+        img = Image.open(path).convert("RGB")
+        for turned, expected in ((img, False), (img.rotate(180), True)):
+            arr, factor = analysis_copy(turned)
+            assert upside_down(arr, detect_faces(arr, factor, turned.size)) is expected, path
+    no_face = Image.new("RGB", (400, 300), (120, 160, 90))
+    arr, factor = analysis_copy(no_face)
+    assert not upside_down(arr, [])
+    turned = tmp_path / "turned.jpg"
+    Image.open(HOPPER).convert("RGB").rotate(180).save(turned, quality=92)
+    out = subprocess.run([sys.executable, "-m", "kitgen", "analyse", str(turned), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    record, = json.loads(out)["portraits"]
+    assert ("the picture seems to be stored upside down (a face is found only when it is "
+            "turned round): rotate the original upright (or fix its orientation tag) and "
+            "build again") in record["warnings"]
