@@ -364,3 +364,13 @@ def test_analyse_goes_on_past_an_image_that_fails_unexpectedly(tmp_path):
     assert data["failed"] == [{"source": str(cut), "message": "is damaged (TypeError: Missing "
                                                              "dimensions); export the image "
                                                              "again"}]
+
+
+def test_a_kit_folder_that_does_not_exist_is_named_as_such(tmp_path):
+    """QA pass 4: a mistyped --kit was told 'no content/brand.yml here', as if it existed."""
+    missing = tmp_path / "clinet-a"
+    for verb in ("build", "pack"):
+        result = CliRunner().invoke(main, [verb, "--kit", str(missing)])
+        assert result.exit_code == 2
+        assert result.output == (f"Error: {missing}: no such folder; check the path given to "
+                                 "--kit, or create a kit there with 'kitgen init DIR'\n")

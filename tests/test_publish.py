@@ -109,12 +109,16 @@ def test_publish_when_the_push_is_refused_says_what_failed(kit_repo, tmp_path):
 def test_publish_outside_a_kit_says_so_first(tmp_path):
     """A folder that is no kit (missing, or not a git repository either) gets the error
     every verb gives, exit 2, not git's."""
-    for folder in (tmp_path / "does-not-exist", tmp_path):
-        result = CliRunner().invoke(main, ["publish", "--kit", str(folder)])
-        assert result.exit_code == 2, result.output
-        assert result.output == (f"Error: {folder}: no content/brand.yml here; run kitgen in "
-                                 "a kit folder, pass --kit DIR, or create one with "
-                                 "'kitgen init DIR'\n")
+    result = CliRunner().invoke(main, ["publish", "--kit", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"Error: {tmp_path}: no content/brand.yml here; run kitgen in "
+                             "a kit folder, pass --kit DIR, or create one with "
+                             "'kitgen init DIR'\n")
+    missing = tmp_path / "does-not-exist"
+    result = CliRunner().invoke(main, ["publish", "--kit", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"Error: {missing}: no such folder; check the path given to "
+                             "--kit, or create a kit there with 'kitgen init DIR'\n")
 
 
 def test_publish_refuses_a_bad_branch_name_before_anything_is_written(kit_repo):

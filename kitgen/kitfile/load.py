@@ -103,6 +103,9 @@ def find_root(start: Path) -> Path:
     start = start.resolve()
     if (start / "content" / BRAND_FILE).is_file():
         return start
+    if not start.is_dir():  # a mistyped --kit was told only that no brand.yml was "here"
+        raise KitError(f"{start}: no such folder; check the path given to --kit, or create a "
+                       "kit there with 'kitgen init DIR'")
     above = next((d for d in start.parents if (d / "content" / BRAND_FILE).is_file()), None)
     if above is not None:  # run from content/ or portraits/: name the kit, never build it unasked
         import shlex  # quoted as a shell needs it: "--kit /clients/Zoë kit" passed "/clients/Zoë"
