@@ -237,3 +237,20 @@ def test_a_kit_file_kitgen_may_not_read_is_one_line(kit_factory, unreadable,
     assert done.returncode == 2
     assert done.stderr == (f"Error: {target}: cannot be read (permission denied); make it "
                            "readable, then run kitgen again\n")
+
+
+def test_values_are_quoted_as_brand_yml_spells_them(kit_factory):
+    """QA pass 4: 'got a number with a fractional part, got 16.5', 'got True' for true and
+    'got datetime.date(2024, 1, 1)' for a date YAML read."""
+    kit = kit_factory(OK + "presets:\n"
+                      "  - {id: a, label: A, width: 16.5, height: 100}\n"
+                      "  - {id: b, label: B, width: true, height: 100}\n"
+                      "  - {id: c, label: C, width: 2024-01-01, height: 100}\n", [ASTRONAUT])
+    lines = _error(kit).split("\n")[1:]
+    assert lines == [
+        "  content/brand.yml:5: presets[0].width: input should be a valid integer, got a number "
+        "with a fractional part (16.5)",
+        "  content/brand.yml:6: presets[1].width: input should be greater than or equal to 16, "
+        "got true",
+        "  content/brand.yml:7: presets[2].width: input should be a valid integer, got "
+        "2024-01-01 (a date)"]

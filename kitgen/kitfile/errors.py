@@ -47,7 +47,16 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """The value as brand.yml spells it: true, null, 2024-01-01 (a YAML date), not Python's
+    True, None or datetime.date(2024, 1, 1)."""
+    import datetime
+
+    if isinstance(value, bool) or value is None:
+        text = {True: "true", False: "false", None: "null"}[value]
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        text = f"{value.isoformat()} (a date)"
+    else:
+        text = repr(value)
     return text[:60] + "..." if len(text) > 60 else text
 
 
@@ -89,7 +98,8 @@ def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, 
         else:
             msg = e["msg"][0].lower() + e["msg"][1:]
             if got is not None and not isinstance(got, (dict, list)):
-                msg += f", got {_short(got)}"
+                # pydantic may say what it got already ("got a number with a fractional part")
+                msg += f" ({_short(got)})" if ", got " in msg else f", got {_short(got)}"
         out.append((loc, msg))
     return out
 
