@@ -129,3 +129,18 @@ def test_a_guide_with_no_portraits_says_so_instead_of_empty_tables(kit_factory):
     colours = (kit / "site" / "colours.html").read_text(encoding="utf-8")
     assert "No palette yet" in colours and "named after the colours above" not in colours
     assert "they hold no colours until the kit has approved portraits" in colours
+
+
+def test_search_finds_words_of_the_html_blocks_apart(example_build):
+    """QA pass 4: the search index glued words across tags ('CopyRGB', 'failAa', '8%34%'), so
+    neither 'RGB' nor 'fail' found the swatches and contrast cells they sit in."""
+    import json
+    import re
+
+    kit, _ = example_build
+    docs = json.loads((kit / "site" / "search" / "search_index.json").read_text())["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "RGB" in text.split() and "fail" in text.split()
+    glued = sorted({w for w in re.findall(r"\S+", text)
+                    if re.search(r"CopyRGB|failAa|largeAa|\d%\d", w)})
+    assert glued == []
