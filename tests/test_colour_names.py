@@ -88,7 +88,7 @@ def test_a_repeated_colour_name_reads_as_its_palette_files_name_it(example_build
     for page in ("colours.md", "index.md"):
         assert pages[page].count("Black 2") >= 1, page
     assert pages["colours.md"].count("Black 2") == 2  # its card and its contrast row
-    assert f"<strong>Black 2</strong><code>{second}</code>" in pages["index.md"]
+    assert f"<strong>Black 2</strong> <code>{second}</code>" in pages["index.md"]
     css = render_exports(data["palette"], "x")["kit/palette.css"].decode()
     assert f"--kit-black-2: {second}" in css
     gpl = render_exports(data["palette"], "x")["kit/palette.gpl"].decode()
