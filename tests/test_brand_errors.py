@@ -254,3 +254,13 @@ def test_values_are_quoted_as_brand_yml_spells_them(kit_factory):
         "got true",
         "  content/brand.yml:7: presets[2].width: input should be a valid integer, got "
         "2024-01-01 (a date)"]
+
+
+def test_a_key_left_without_a_value_says_so(kit_factory):
+    """QA pass 4: 'audience:' with nothing after it was 'input should be a valid string'."""
+    kit = kit_factory("person: {name: Ada, bio: }\ngoals: [trust]\naudience:\n", [ASTRONAUT])
+    assert _error(kit).split("\n")[1:] == [
+        "  content/brand.yml:1: person.bio: has no value; write one after the colon, or remove "
+        "the line",
+        "  content/brand.yml:3: audience: has no value; write one after the colon, or remove the "
+        "line"]

@@ -93,6 +93,8 @@ def describe(model: type[BaseModel], err: ValidationError) -> list[tuple[tuple, 
             most = int(re.search(r"\{0,(\d+)\}", e["ctx"]["pattern"]).group(1)) + 1
             msg = (f"use only lower-case letters, digits and hyphens, at most {most}, got "
                    f"{_short(got)} (did you mean '{_slug(got)[:most].rstrip('-')}'?)")
+        elif got is None and kind.endswith("_type"):  # 'audience:' with nothing after it
+            msg = "has no value; write one after the colon, or remove the line"
         elif kind == "too_short" and got == []:
             msg = "is empty; list at least one" + _choices(model, loc)
         else:
