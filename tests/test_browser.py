@@ -249,6 +249,13 @@ def test_the_mood_map_keeps_a_readable_size_on_a_phone(browser, served):
     assert svg.evaluate("e => e.getBoundingClientRect().width") >= 500
     label = svg.locator("text").first
     assert label.evaluate("e => e.getBoundingClientRect().height") >= 10
+    # QA pass 4: its right side was out of view without a sign; a hint says to swipe
+    wrap = page.locator(".kg-moodmap-wrap")
+    assert wrap.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert page.locator(".kg-scroll-hint").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not wrap.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert not page.locator(".kg-scroll-hint").is_visible()
     page.close()
 
 
