@@ -144,3 +144,19 @@ def test_search_finds_words_of_the_html_blocks_apart(example_build):
     glued = sorted({w for w in re.findall(r"\S+", text)
                     if re.search(r"CopyRGB|failAa|largeAa|\d%\d", w)})
     assert glued == []
+
+
+def test_each_portrait_card_is_one_link_for_screen_readers(example_build):
+    """QA pass 4: a card's picture and its title were two links with the same name, so a
+    screen reader said each portrait twice. The picture's link is hidden from assistive
+    technology and the keyboard; a click on it still opens the page."""
+    import re
+
+    kit, report = example_build
+    index = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    for p in report.portraits:
+        href = f'href="portraits/{p.id}.html"'
+        links = re.findall(rf'<a [^>]*{re.escape(href)}[^>]*>', index)
+        hidden = [a for a in links if 'aria-hidden="true"' in a and 'tabindex="-1"' in a]
+        assert len(hidden) == 1, links  # the picture
+        assert len(links) - len(hidden) >= 1  # the title, reachable
