@@ -160,3 +160,12 @@ def test_each_portrait_card_is_one_link_for_screen_readers(example_build):
         hidden = [a for a in links if 'aria-hidden="true"' in a and 'tabindex="-1"' in a]
         assert len(hidden) == 1, links  # the picture
         assert len(links) - len(hidden) >= 1  # the title, reachable
+
+
+def test_the_404_page_gives_the_way_back(example_build):
+    """QA pass 4: Material's 404 said only '404 - Not found'."""
+    kit, _ = example_build
+    page = (kit / "site" / "404.html").read_text(encoding="utf-8")
+    assert "<h1>404 - Not found</h1>" in page
+    assert '<p><a href="/">Go to the guide\'s overview</a>, or search the guide above.</p>' \
+        in page
