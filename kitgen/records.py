@@ -94,6 +94,12 @@ class Portrait:
     reading: dict[str, Any] | None = None
 
     @property
+    def shown_title(self) -> str:
+        """What the guide calls it: its title, else its file's name as the person wrote it
+        ('Portrait é', '山田'); the id it fell back to read 'portrait-e' and 'portrait'."""
+        return self.title or self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] or self.id
+
+    @property
     def subject_face(self) -> Face | None:
         return None if self.subject is None else self.faces[self.subject]
 

@@ -169,3 +169,27 @@ def test_the_404_page_gives_the_way_back(example_build):
     assert "<h1>404 - Not found</h1>" in page
     assert '<p><a href="/">Go to the guide\'s overview</a>, or search the guide above.</p>' \
         in page
+
+
+def test_an_untitled_portrait_is_called_by_its_file_name(kit_factory):
+    """QA pass 4: without a title the guide used the id: 'portrait-e' for 'Portrait é.JPG',
+    and 'portrait' for a name in another script."""
+    import json
+    import shutil
+
+    from kitgen.build import build
+    from tests.conftest import ASTRONAUT, HOPPER
+
+    kit = kit_factory("person: {name: A}\ngoals: [trust]\nplatforms: [linkedin]\n", [])
+    shutil.copyfile(ASTRONAUT, kit / "content" / "portraits" / "Portrait é.PNG")
+    shutil.copyfile(HOPPER, kit / "content" / "portraits" / "山田.jpg")
+    report = build(kit, workers=1)
+    assert sorted(p.id for p in report.portraits) == ["portrait", "portrait-e"]
+    index = (kit / "site" / "index.html").read_text(encoding="utf-8")
+    for title in ("Portrait é", "山田"):
+        assert f">{title}</a>" in index, title
+    assert "<h1 id=\"portrait-e\">Portrait é<a class=\"headerlink\"" in (
+        kit / "site" / "portraits" / "portrait-e.html").read_text(encoding="utf-8")
+    data = json.loads((kit / "site" / "kit.json").read_text(encoding="utf-8"))
+    assert {r["title"] for r in data["recommendations"]} <= {"Portrait é", "山田"}
+    assert {p["title"] for p in data["portraits"]} == {""}  # the record keeps what brand.yml says

@@ -56,7 +56,7 @@ def nav(portraits: list[Portrait], pages: dict[str, str]) -> list[Any]:
     """MkDocs' nav; titles are HTML-escaped because MkDocs' templates do not escape them."""
     items: list[Any] = [{"Overview": "index.md"}]
     if portraits:
-        items.append({"Portraits": [{str(escape(p.title or p.id)): f"portraits/{p.id}.md"}
+        items.append({"Portraits": [{str(escape(p.shown_title)): f"portraits/{p.id}.md"}
                                     for p in portraits]})
     for rel, label in (("platforms.md", "Platforms"), ("colours.md", "Colours")):
         if rel in pages:

@@ -36,7 +36,7 @@ def enlarged(portrait: Portrait, platforms: dict[str, str]) -> dict[str, float]:
 def explain(goals: list[str], identity: str, portraits: list[Portrait],
             platforms: dict[str, str]) -> dict[str, Any]:
     goals = list(goals)
-    rows = [{"id": p.id, "title": p.title or p.id, "reading": p.reading, "use": list(p.use),
+    rows = [{"id": p.id, "title": p.shown_title, "reading": p.reading, "use": list(p.use),
              "enlarged": enlarged(p, platforms)} for p in portraits]
     return {
         "portraits": {p.id: {"fit": fits(goals, p.reading),
@@ -49,7 +49,7 @@ def explain(goals: list[str], identity: str, portraits: list[Portrait],
 def mood_map(portraits: list[Portrait]) -> str | None:
     # A dot's number is the portrait's place in the overview's list, which counts every
     # portrait, read or not: unlabelled dots are known by it alone.
-    points = [{"id": p.id, "label": p.title or p.id, "number": n,
+    points = [{"id": p.id, "label": p.shown_title, "number": n,
                "warmth": p.reading["colour"]["frame"]["warmth_index"],
                "energy": p.reading["energy"]}
               for n, p in enumerate(portraits, start=1) if p.reading]
