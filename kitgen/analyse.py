@@ -17,7 +17,9 @@ def analyse_files(paths: list[Path]) -> tuple[list[dict], list[dict]]:
     records, failed = [], []
     threads = min(THREADS, os.cpu_count() or 1)
     ids = unique_ids([p.stem for p in paths])
-    with tempfile.TemporaryDirectory(prefix="kitgen-analyse-") as tmp:
+    # Stopped (Ctrl-C, SIGTERM) while a portrait's threads still write into it, the folder's
+    # removal met files still appearing: that OSError took the place of the one-line stop.
+    with tempfile.TemporaryDirectory(prefix="kitgen-analyse-", ignore_cleanup_errors=True) as tmp:
         for path, pid in zip(paths, ids):
             try:
                 rec = process(path, str(path), pid, {}, list(PRESETS), Path(tmp), threads)

@@ -159,7 +159,8 @@ def test_mood_map_numbers_dots_as_the_overview_list_does():
     # the dots after it must keep their list numbers.
     def portrait(pid, warmth):
         reading = {"colour": {"frame": {"warmth_index": warmth}}, "energy": 0.5}
-        return SimpleNamespace(id=pid, title="", reading=reading if warmth is not None else None)
+        return SimpleNamespace(id=pid, title="", shown_title=pid,
+                               reading=reading if warmth is not None else None)
 
     svg = mood_map([portrait("a", -10), portrait("b", None), portrait("c", 25)])
     root = ET.fromstring(svg)
