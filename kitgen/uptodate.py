@@ -50,12 +50,19 @@ def digest(root: Path) -> str | None:
     return h.hexdigest()
 
 
+def _last(state: Path) -> dict | None:
+    """What the last successful build recorded, or None when there is none or it is damaged
+    (valid JSON but not a mapping was an AttributeError traceback)."""
+    try:
+        last = json.loads((state / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return last if isinstance(last, dict) else None
+
+
 def recorded(state: Path) -> str | None:
     """The inputs' digest the last successful build recorded, or None when there is none."""
-    try:
-        value = json.loads((state / STATE_FILE).read_text(encoding="utf-8")).get("inputs")
-    except (OSError, ValueError, AttributeError):
-        return None
+    value = (_last(state) or {}).get("inputs")
     return value if isinstance(value, str) else None
 
 
@@ -64,12 +71,12 @@ def last_manifest(state: Path, site: Path, value: str | None) -> dict | None:
     (kit.json and every other file: kitgen.site_files)."""
     if value is None:
         return None
+    last = _last(state)
     try:
-        last = json.loads((state / STATE_FILE).read_text(encoding="utf-8"))
         text = (site / "kit.json").read_bytes()
-    except (OSError, ValueError):
+    except OSError:
         return None
-    if not isinstance(last, dict):  # damaged: was an AttributeError traceback
+    if last is None:
         return None
     if last.get("inputs") != value or last.get("kit_json") != hashlib.sha256(text).hexdigest():
         return None
